@@ -1,0 +1,121 @@
+package com.trackdesk.mcp.catalog.control;
+
+import com.trackdesk.mcp.catalog.entity.CatalogLoadException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Fetches the raw text of an API description from a file, a classpath resource or an http(s) URL.
+ * Gzipped documents are recognised by their magic bytes, because large public specs are shipped gzipped.
+ */
+public class SpecDocumentReader {
+
+    public static final String CLASSPATH_PREFIX = "classpath:";
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+
+    public static boolean isRemote(String location) {
+        var lower = location.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    public String read(String location) {
+        var trimmed = location.strip();
+        if (isRemote(trimmed)) {
+            return download(trimmed);
+        }
+        if (trimmed.startsWith(CLASSPATH_PREFIX)) {
+            return resource(trimmed.substring(CLASSPATH_PREFIX.length()), trimmed);
+        }
+        var file = Path.of(trimmed.startsWith("file:") ? URI.create(trimmed).getPath() : trimmed);
+        if (Files.isRegularFile(file)) {
+            return file(file);
+        }
+        if (resourceExists(trimmed)) {
+            return resource(trimmed, trimmed);
+        }
+        throw new CatalogLoadException("API description '" + trimmed
+                + "' is neither a readable file, a classpath resource nor an http(s) URL");
+    }
+
+    private String file(Path file) {
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (IOException | UncheckedIOException e) {
+            throw new CatalogLoadException("Cannot read API description file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean resourceExists(String name) {
+        return classLoader().getResource(stripSlash(name)) != null;
+    }
+
+    private String resource(String name, String location) {
+        try (InputStream in = classLoader().getResourceAsStream(stripSlash(name))) {
+            if (in == null) {
+                throw new CatalogLoadException("No classpath resource " + location);
+            }
+            return decode(in.readAllBytes());
+        } catch (IOException | UncheckedIOException e) {
+            throw new CatalogLoadException("Cannot read classpath resource " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String download(String url) {
+        try {
+            var client = HttpClient.newBuilder()
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            var request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(DOWNLOAD_TIMEOUT)
+                    .header("Accept", "application/json, application/yaml, text/yaml, */*")
+                    .GET().build();
+            var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new CatalogLoadException("Fetching API description " + url + " answered HTTP " + response.statusCode());
+            }
+            return decode(response.body());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new CatalogLoadException("Cannot fetch API description " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogLoadException("Interrupted while fetching API description " + url, e);
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        boolean gzipped = bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        if (!gzipped) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt gzip data", e);
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private static ClassLoader classLoader() {
+        var context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : SpecDocumentReader.class.getClassLoader();
+    }
+}

@@ -1,0 +1,86 @@
+package com.trackdesk.mcp.search.control;
+
+import com.trackdesk.mcp.catalog.entity.Operation;
+import com.trackdesk.mcp.catalog.entity.ParameterLocation;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the index knows about an operation, field by field. Everything comes from the spec's structure
+ * (id, path, tags, parameter and schema names, HTTP method) as well as its prose, because prose is
+ * often missing or worded differently from how people ask.
+ */
+public final class OperationFields {
+
+    public static final String ORDINAL = "ordinal";
+    public static final String METHOD = "method";
+    public static final String TAG = "tag";
+
+    public static final String NAME = "name";
+    public static final String ACTION = "action";
+    public static final String SUMMARY = "summary";
+    public static final String DESCRIPTION = "description";
+    public static final String TAGS = "tags";
+    public static final String PATH = "path";
+    public static final String PARAMETERS = "parameters";
+    public static final String BODY = "body";
+
+    /** How much a match in each field counts; names and summaries say what an operation does. */
+    public static final Map<String, Float> BOOSTS = Map.of(
+            NAME, 3.0f,
+            ACTION, 1.5f,
+            SUMMARY, 2.0f,
+            DESCRIPTION, 0.6f,
+            TAGS, 1.0f,
+            PATH, 1.2f,
+            PARAMETERS, 0.5f,
+            BODY, 0.6f);
+
+    /** Descriptions can be pages long (Stripe, GitHub); the opening says what matters. */
+    private static final int DESCRIPTION_CHARS = 600;
+
+    private OperationFields() {
+    }
+
+    public static Document document(int ordinal, Operation operation) {
+        var doc = new Document();
+        doc.add(new StoredField(ORDINAL, ordinal));
+        doc.add(new StringField(METHOD, operation.method(), Field.Store.NO));
+        operation.tags().forEach(tag -> doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO)));
+
+        text(doc, NAME, operation.operationId());
+        text(doc, ACTION, ActionWords.of(operation));
+        text(doc, SUMMARY, operation.summary());
+        text(doc, DESCRIPTION, abbreviate(operation.description()));
+        text(doc, TAGS, String.join(" . ", operation.tags()));
+        text(doc, PATH, literalPath(operation.path()));
+        text(doc, PARAMETERS, operation.parameters().stream()
+                .filter(p -> p.location() != ParameterLocation.HEADER && p.location() != ParameterLocation.COOKIE)
+                .map(p -> p.name()).collect(Collectors.joining(" . ")));
+        operation.requestBody().ifPresent(body -> text(doc, BODY,
+                String.valueOf(body.schema().getOrDefault("title", "")) + " . " + String.join(" . ", body.topLevelFields())));
+        return doc;
+    }
+
+    private static void text(Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    /** Path parameters are described by the parameters field; version segments say nothing. */
+    private static String literalPath(String path) {
+        return path.replaceAll("\\{[^}]*}", " ").replaceAll("(?i)(^|/)v\\d+(?=/|$)", "/");
+    }
+
+    private static String abbreviate(String description) {
+        return description.length() <= DESCRIPTION_CHARS ? description : description.substring(0, DESCRIPTION_CHARS);
+    }
+}

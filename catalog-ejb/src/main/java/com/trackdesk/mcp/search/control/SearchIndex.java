@@ -1,0 +1,129 @@
+package com.trackdesk.mcp.search.control;
+
+import com.trackdesk.mcp.catalog.entity.Operation;
+import com.trackdesk.mcp.catalog.entity.OperationCatalog;
+import com.trackdesk.mcp.search.entity.SearchHit;
+import com.trackdesk.mcp.search.entity.SearchQuery;
+import com.trackdesk.mcp.search.entity.SearchResult;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An in-memory Lucene index over one catalog's operations. Immutable once built and safe for
+ * concurrent searches; a new catalog gets a new index.
+ */
+public final class SearchIndex {
+
+    /** Longer text is cut: a query is a request, not a document. */
+    static final int MAX_QUERY_CHARS = 1000;
+
+    private final OperationCatalog catalog;
+    private final SearchAnalyzers analyzers;
+    private final IndexSearcher searcher;
+    private final RankingQuery ranking;
+
+    private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher) {
+        this.catalog = catalog;
+        this.analyzers = analyzers;
+        this.searcher = searcher;
+        this.ranking = new RankingQuery(searcher.getIndexReader());
+    }
+
+    /** With the bundled stopwords and Trackdesk synonyms. */
+    public static SearchIndex of(OperationCatalog catalog) {
+        return of(catalog, DomainSynonyms.bundled());
+    }
+
+    public static SearchIndex of(OperationCatalog catalog, SynonymMap synonyms) {
+        var analyzers = new SearchAnalyzers(Stopwords.bundled(), synonyms);
+        var directory = new ByteBuffersDirectory();
+        var config = new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(256);
+        try (var writer = new IndexWriter(directory, config)) {
+            var operations = catalog.operations();
+            for (int i = 0; i < operations.size(); i++) {
+                writer.addDocument(OperationFields.document(i, operations.get(i)));
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot index operations", e);
+        }
+        try {
+            return new SearchIndex(catalog, analyzers, new IndexSearcher(DirectoryReader.open(directory)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the operation index", e);
+        }
+    }
+
+    public OperationCatalog catalog() {
+        return catalog;
+    }
+
+    public SearchResult search(SearchQuery query) {
+        var text = query.text();
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Search text must not be empty: describe the operation in words, "
+                    + "or give an operationId or \"METHOD /path\"");
+        }
+        var limit = Math.max(1, query.limit());
+        var exact = ExactMatch.in(catalog, text).filter(op -> passesFilters(op, query));
+        var hits = new ArrayList<SearchHit>();
+        exact.ifPresent(op -> hits.add(new SearchHit(op, Float.MAX_VALUE)));
+        var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+        var concepts = QueryConcepts.of(bounded, analyzers);
+        if (!concepts.isEmpty() && hits.size() < limit) {
+            for (var hit : ranked(filtered(ranking.of(concepts), query), limit + 1)) {
+                if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {
+                    hits.add(hit);
+                }
+            }
+        }
+        return new SearchResult(List.copyOf(hits), exact.isPresent());
+    }
+
+    private List<SearchHit> ranked(Query query, int limit) {
+        try {
+            var top = searcher.search(query, limit);
+            var stored = searcher.storedFields();
+            var hits = new ArrayList<SearchHit>(top.scoreDocs.length);
+            for (var scoreDoc : top.scoreDocs) {
+                var ordinal = stored.document(scoreDoc.doc).getField(OperationFields.ORDINAL).numericValue().intValue();
+                hits.add(new SearchHit(catalog.operations().get(ordinal), scoreDoc.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search failed", e);
+        }
+    }
+
+    private static Query filtered(Query ranking, SearchQuery query) {
+        if (query.tag().isEmpty() && query.method().isEmpty()) {
+            return ranking;
+        }
+        var builder = new BooleanQuery.Builder().add(ranking, BooleanClause.Occur.MUST);
+        query.tag().ifPresent(tag -> builder.add(new TermQuery(
+                new Term(OperationFields.TAG, tag.strip().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+        query.method().ifPresent(method -> builder.add(new TermQuery(
+                new Term(OperationFields.METHOD, method.strip().toUpperCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+        return builder.build();
+    }
+
+    private static boolean passesFilters(Operation operation, SearchQuery query) {
+        return query.tag().map(tag -> operation.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag.strip()))).orElse(true)
+                && query.method().map(method -> operation.method().equalsIgnoreCase(method.strip())).orElse(true);
+    }
+}

@@ -1,0 +1,41 @@
+package com.trackdesk.mcp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the project's shared test fixtures live (real public specs and evaluation queries). */
+public final class SharedSpecs {
+
+    private SharedSpecs() {
+    }
+
+    public static Path specs() {
+        return dir("shared.specs.dir", "specs");
+    }
+
+    public static Path eval() {
+        return dir("shared.eval.dir", "eval");
+    }
+
+    public static Path spec(String fileName) {
+        return specs().resolve(fileName);
+    }
+
+    /**
+     * The surefire property points at the fixtures when Maven runs from the project root; running the
+     * module alone (or from an IDE) falls back to the checkout's sibling folder.
+     */
+    private static Path dir(String property, String name) {
+        var configured = System.getProperty(property);
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
+        }
+        for (var candidate : new String[] {"../../shared/", "../shared/", "../../../shared/"}) {
+            var dir = Path.of(candidate + name).toAbsolutePath().normalize();
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Shared fixtures not found: set -D" + property);
+    }
+}

@@ -1,0 +1,90 @@
+package com.trackdesk.mcp.execution.control;
+
+import com.trackdesk.mcp.tenant.entity.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One circuit breaker per tenant, so a tenant whose API keeps failing stops costing threads and
+ * time while other tenants go on normally. MicroProfile Fault Tolerance's {@code @CircuitBreaker}
+ * keeps one state per method for all callers, which would let one failing tenant open the circuit
+ * for everybody; hence this small per-key breaker beside the annotations.
+ *
+ * <p>Closed: calls pass and consecutive failures are counted. After {@code MCP_BREAKER_FAILURES}
+ * failures in a row it opens for {@code MCP_BREAKER_OPEN_SECONDS}; then one trial call is let
+ * through (half-open): success closes it, failure opens it again.
+ */
+@ApplicationScoped
+public class TenantCircuitBreakers {
+
+    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "MCP_BREAKER_FAILURES", defaultValue = "5")
+    int failureThreshold;
+
+    @Inject
+    @ConfigProperty(name = "MCP_BREAKER_OPEN_SECONDS", defaultValue = "30")
+    long openSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    /** @return how long the circuit stays open when the call must not be made now */
+    public Optional<Duration> refusal(Tenant tenant) {
+        Breaker breaker = breakers.get(tenant.name());
+        return breaker == null ? Optional.empty() : breaker.refusal(clock.instant());
+    }
+
+    public void succeeded(Tenant tenant) {
+        Breaker breaker = breakers.get(tenant.name());
+        if (breaker != null) {
+            breaker.succeeded();
+        }
+    }
+
+    public void failed(Tenant tenant) {
+        breakers.computeIfAbsent(tenant.name(), name -> new Breaker())
+                .failed(clock.instant(), failureThreshold, Duration.ofSeconds(openSeconds));
+    }
+
+    private static final class Breaker {
+        private int consecutiveFailures;
+        private Instant openUntil = Instant.MIN;
+        private boolean trialInFlight;
+
+        synchronized Optional<Duration> refusal(Instant now) {
+            if (now.isBefore(openUntil)) {
+                return Optional.of(Duration.between(now, openUntil));
+            }
+            if (consecutiveFailures > 0 && openUntil != Instant.MIN) {
+                if (trialInFlight) {
+                    return Optional.of(Duration.ofSeconds(1));
+                }
+                trialInFlight = true;
+            }
+            return Optional.empty();
+        }
+
+        synchronized void succeeded() {
+            consecutiveFailures = 0;
+            openUntil = Instant.MIN;
+            trialInFlight = false;
+        }
+
+        synchronized void failed(Instant now, int threshold, Duration openFor) {
+            consecutiveFailures++;
+            if (trialInFlight || consecutiveFailures >= threshold) {
+                openUntil = now.plus(openFor);
+            }
+            trialInFlight = false;
+        }
+    }
+}

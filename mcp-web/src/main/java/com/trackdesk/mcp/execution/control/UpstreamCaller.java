@@ -1,0 +1,126 @@
+package com.trackdesk.mcp.execution.control;
+
+import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
+import com.trackdesk.mcp.execution.entity.UpstreamFailure;
+import com.trackdesk.mcp.execution.entity.UpstreamRequest;
+import com.trackdesk.mcp.execution.entity.UpstreamResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends one request to the tenant's API under MicroProfile Fault Tolerance.
+ * Idempotent operations are retried with backoff and jitter on network failures and on 502/503/504;
+ * others are sent exactly once, since repeating them could create things twice.
+ * The rest client's own connect/read timeouts bound blocking I/O; {@code @Timeout} is a second bound per
+ * attempt (a synchronous timeout cannot interrupt I/O, so it is set above the read timeout).
+ * Annotation values can be tuned through MicroProfile Config, e.g.
+ * {@code com.trackdesk.mcp.execution.control.UpstreamCaller/sendIdempotent/Retry/maxRetries=0}.
+ */
+@ApplicationScoped
+public class UpstreamCaller {
+
+    private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504);
+
+    /** Upstream calls in flight on this instance, all tenants together; the rest are refused, not queued. */
+    static final int MAX_CONCURRENT_CALLS = 128;
+
+    @Inject
+    UpstreamClients clients;
+
+    @Bulkhead(MAX_CONCURRENT_CALLS)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
+            abortOn = UnretryableFailure.class)
+    public UpstreamResponse sendIdempotent(UpstreamRequest request) {
+        UpstreamResponse response = send(request);
+        if (TRANSIENT.contains(response.status())) {
+            throw new TransientUpstreamStatus(response);
+        }
+        return response;
+    }
+
+    @Bulkhead(MAX_CONCURRENT_CALLS)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    public UpstreamResponse sendOnce(UpstreamRequest request) {
+        return send(request);
+    }
+
+    UpstreamResponse send(UpstreamRequest request) {
+        UpstreamApi api = clients.forTenant(request.tenant());
+        String body = request.jsonBody().orElse(null);
+        try (Response response = switch (request.method()) {
+            case "GET" -> api.get(request.target(), request.apiKey());
+            case "HEAD" -> api.head(request.target(), request.apiKey());
+            case "DELETE" -> api.delete(request.target(), request.apiKey());
+            case "POST" -> api.post(request.target(), request.apiKey(), body);
+            case "PUT" -> api.put(request.target(), request.apiKey(), body);
+            case "PATCH" -> api.patch(request.target(), request.apiKey(), body);
+            default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
+        }) {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            String contentType = response.getMediaType() == null ? "" : response.getMediaType().toString();
+            return new UpstreamResponse(response.getStatus(), contentType, text, retryAfter(response));
+        } catch (ProcessingException e) {
+            throw describe(e, request);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(Response response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+
+    /** Network trouble in words an assistant can act on; never the exception text (it may hold URLs or headers). */
+    private static RuntimeException describe(ProcessingException e, UpstreamRequest request) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+            if (cause instanceof SocketTimeoutException) {
+                return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
+                        "The Trackdesk API of '" + request.tenant() + "' did not answer in time.");
+            }
+            if (cause instanceof ConnectException) {
+                return new UpstreamFailure(UpstreamFailure.Kind.CONNECTION_REFUSED,
+                        "Could not connect to the Trackdesk API of '" + request.tenant() + "' (connection refused).");
+            }
+            if (cause instanceof UnknownHostException) {
+                return new UpstreamFailure(UpstreamFailure.Kind.UNKNOWN_HOST,
+                        "The Trackdesk program '" + request.tenant() + "' could not be found (unknown host): check the subdomain in the MCP server URL.");
+            }
+            if (cause instanceof SSLException) {
+                return new UpstreamFailure(UpstreamFailure.Kind.TLS,
+                        "A secure (TLS) connection to the Trackdesk API of '" + request.tenant() + "' could not be established.");
+            }
+        }
+        return new UpstreamFailure(UpstreamFailure.Kind.NETWORK,
+                "The call to the Trackdesk API of '" + request.tenant() + "' failed on the network.");
+    }
+
+    /** A failure that retrying cannot fix. */
+    static class UnretryableFailure extends RuntimeException {
+        UnretryableFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

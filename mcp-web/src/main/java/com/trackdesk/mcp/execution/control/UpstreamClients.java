@@ -1,0 +1,61 @@
+package com.trackdesk.mcp.execution.control;
+
+import com.trackdesk.mcp.tenant.control.UpstreamAddress;
+import com.trackdesk.mcp.tenant.entity.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One rest client per tenant, built on first use and reused: building one costs 100+ ms.
+ * Clients hold only the base URL and timeouts, never a caller's API key.
+ */
+@ApplicationScoped
+public class UpstreamClients {
+
+    /** Bounds memory when many tenants pass by; rebuilding an evicted client is only slow, never wrong. */
+    static final int MAX_CACHED = 1_000;
+
+    @Inject
+    UpstreamAddress address;
+
+    @Inject
+    @ConfigProperty(name = "MCP_UPSTREAM_CONNECT_TIMEOUT_MS", defaultValue = "5000")
+    long connectTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
+    long readTimeoutMillis;
+
+    private final Map<URI, UpstreamApi> clients = new ConcurrentHashMap<>();
+
+    public UpstreamApi forTenant(Tenant tenant) {
+        URI base = address.baseFor(tenant);
+        UpstreamApi client = clients.get(base);
+        if (client != null) {
+            return client;
+        }
+        if (clients.size() >= MAX_CACHED) {
+            clients.clear();
+        }
+        return clients.computeIfAbsent(base, this::build);
+    }
+
+    private UpstreamApi build(URI base) {
+        return RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                // non-2xx answers are results to explain, not exceptions
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .register(new TargetFilter(base))
+                .build(UpstreamApi.class);
+    }
+}

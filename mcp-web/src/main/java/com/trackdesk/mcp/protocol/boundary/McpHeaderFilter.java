@@ -1,0 +1,70 @@
+package com.trackdesk.mcp.protocol.boundary;
+
+import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
+import com.trackdesk.mcp.protocol.control.OriginPolicy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Set;
+
+/**
+ * Transport rules of MCP Streamable HTTP checked before a message reaches the SDK:
+ * the Origin must be allowed (DNS-rebinding protection), the protocol version header must name a
+ * revision we speak, and the body must not exceed the configured size. Runs pre-matching so that
+ * every request to /mcp is covered, whatever its method.
+ */
+@Provider
+@PreMatching
+public class McpHeaderFilter implements ContainerRequestFilter {
+
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+    static final Set<String> SUPPORTED_VERSIONS = Set.of("2025-03-26", "2025-06-18", "2025-11-25");
+
+    @Inject
+    OriginPolicy origins;
+
+    @Inject
+    @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES", defaultValue = "1048576")
+    long maxRequestBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("mcp") && !path.equals("/mcp") && !path.equals("mcp/") && !path.equals("/mcp/")) {
+            return;
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && !origins.allows(origin)) {
+            request.abortWith(JsonRpcErrors.response(Response.Status.FORBIDDEN, JsonRpcErrors.INVALID_REQUEST,
+                    "Origin not allowed: add it to MCP_ALLOWED_ORIGINS if this browser page should use the server"));
+            return;
+        }
+        String version = request.getHeaderString(PROTOCOL_VERSION_HEADER);
+        if (version != null && !SUPPORTED_VERSIONS.contains(version.trim())) {
+            request.abortWith(JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
+                    "Unsupported MCP-Protocol-Version; supported: 2025-11-25, 2025-06-18, 2025-03-26"));
+            return;
+        }
+        if (request.getLength() > maxRequestBytes) {
+            request.abortWith(JsonRpcErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, JsonRpcErrors.INVALID_REQUEST,
+                    "Request body larger than " + maxRequestBytes + " bytes (MCP_MAX_REQUEST_BYTES)"));
+            return;
+        }
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if ("POST".equals(request.getMethod()) && accept != null && !acceptsJson(accept)) {
+            request.abortWith(JsonRpcErrors.response(Response.Status.NOT_ACCEPTABLE, JsonRpcErrors.INVALID_REQUEST,
+                    "This server answers with application/json: include it in the Accept header"));
+        }
+    }
+
+    private static boolean acceptsJson(String accept) {
+        String value = accept.toLowerCase();
+        return value.contains("application/json") || value.contains("*/*") || value.contains("application/*");
+    }
+}

@@ -1,0 +1,152 @@
+package com.trackdesk.mcp.protocol.boundary;
+
+import com.trackdesk.mcp.execution.boundary.ExecuteTool;
+import com.trackdesk.mcp.protocol.control.CallerContext;
+import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
+import com.trackdesk.mcp.protocol.control.ServerIdentity;
+import com.trackdesk.mcp.search.boundary.SearchTool;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerHandler;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MCP endpoint: Streamable HTTP, stateless, JSON answers. This resource is the MCP SDK's
+ * stateless server transport: it hands every JSON-RPC message to the SDK's handler, which does the
+ * protocol (initialize, version negotiation, ping, tools/list, tools/call, errors). JAX-RS filters in
+ * front of it check headers and Origin; this class only moves messages.
+ */
+@Path("mcp")
+@ApplicationScoped
+public class McpResource implements McpStatelessServerTransport {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    @Inject
+    SearchTool searchTool;
+    @Inject
+    ExecuteTool executeTool;
+    @Inject
+    ServerIdentity identity;
+    @Inject
+    McpJsonMapper json;
+
+    private McpStatelessServerHandler handler;
+    private McpStatelessSyncServer server;
+
+    /** Built here, not in a producer: the SDK must call {@link #setMcpHandler} on this object, not on a CDI proxy. */
+    @PostConstruct
+    void start() {
+        server = McpServer.sync(this)
+                .serverInfo(identity.implementation())
+                .instructions(identity.instructions())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(searchTool.specification(), executeTool.specification())
+                .jsonMapper(json)
+                // tool handlers run on the request thread: no hop to a Reactor pool for blocking work
+                .immediateExecution(true)
+                .build();
+    }
+
+    /** Builds the MCP server at deployment, so the first client does not pay for it. */
+    void buildAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        server.getServerInfo();
+    }
+
+    @PreDestroy
+    void stop() {
+        server.close();
+    }
+
+    @Override
+    public void setMcpHandler(McpStatelessServerHandler mcpHandler) {
+        this.handler = mcpHandler;
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.empty();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(String body, @HeaderParam(API_KEY_HEADER) String apiKey,
+                            @HeaderParam(HttpHeaders.HOST) String host) {
+        McpSchema.JSONRPCMessage message;
+        try {
+            if (body == null || body.isBlank()) {
+                return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.PARSE_ERROR, "Empty request body");
+            }
+            if (body.stripLeading().startsWith("[")) {
+                return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
+                        "JSON-RPC batches are not supported: send one message per request");
+            }
+            message = McpSchema.deserializeJsonRpcMessage(json, body);
+        } catch (IllegalArgumentException notJsonRpc) {
+            return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
+                    "Not a JSON-RPC 2.0 request, notification or response");
+        } catch (Exception unparseable) {
+            return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.PARSE_ERROR, "Body is not valid JSON");
+        }
+        McpTransportContext context = CallerContext.of(apiKey, host);
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            McpSchema.JSONRPCResponse response = handler.handleRequest(context, request)
+                    .contextWrite(c -> c.put(McpTransportContext.KEY, context))
+                    .block();
+            return Response.ok(write(response), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        if (message instanceof McpSchema.JSONRPCNotification notification) {
+            handler.handleNotification(context, notification)
+                    .contextWrite(c -> c.put(McpTransportContext.KEY, context))
+                    .block();
+        }
+        // notifications and client responses are accepted without a body
+        return Response.accepted().build();
+    }
+
+    /** Stateless server: no server-to-client stream to open. */
+    @GET
+    public Response openStream() {
+        return notAllowed("This server is stateless and offers no SSE stream: POST JSON-RPC messages to /mcp.");
+    }
+
+    /** Stateless server: there is no session to end. */
+    @DELETE
+    public Response endSession() {
+        return notAllowed("This server is stateless and keeps no sessions to end.");
+    }
+
+    private static Response notAllowed(String message) {
+        return Response.fromResponse(JsonRpcErrors.response(Response.Status.METHOD_NOT_ALLOWED,
+                JsonRpcErrors.INVALID_REQUEST, message)).header(HttpHeaders.ALLOW, "POST").build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not write a JSON-RPC answer", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.trackdesk.mcp.tenant.control;
+
+import com.trackdesk.mcp.tenant.entity.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+
+/**
+ * The base URL of a tenant's Trackdesk API, built only from the configured template and the
+ * (already validated) tenant name, never from tool arguments.
+ */
+@ApplicationScoped
+public class UpstreamAddress {
+
+    static final String DEFAULT_TEMPLATE = "https://{tenant}.trackdesk.com";
+
+    private String template;
+
+    UpstreamAddress() {
+        // for CDI
+    }
+
+    @Inject
+    public UpstreamAddress(@ConfigProperty(name = "MCP_UPSTREAM_URL", defaultValue = DEFAULT_TEMPLATE) String template) {
+        String trimmed = template.trim();
+        this.template = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        URI probe = URI.create(this.template.replace("{tenant}", "probe"));
+        if (probe.getScheme() == null || !probe.getScheme().matches("https?") || probe.getHost() == null) {
+            throw new IllegalArgumentException("MCP_UPSTREAM_URL must be an http(s) URL, optionally with {tenant}: " + template);
+        }
+    }
+
+    public URI baseFor(Tenant tenant) {
+        return URI.create(template.replace("{tenant}", tenant.name()));
+    }
+
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,339 @@
+package com.trackdesk.mcp.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole path on a real Payara Micro: an MCP client talks to /mcp, finds operations with
+ * {@code search} and calls them with {@code execute} against a WireMock upstream that plays the
+ * Trackdesk API. The upstream URL template is {@code http://127.0.0.1:<port>/t/{tenant}}, so the
+ * tenant each call went to is visible in the path WireMock saw.
+ *
+ * <p>One deployment (one Payara boot) serves every test of this phase, including the end-to-end
+ * run of the official MCP TypeScript SDK client.
+ */
+@ExtendWith(ArquillianExtension.class)
+class McpEndpointIT {
+
+    static final String KEY = "it-key-7f3a9c-visible-only-upstream";
+    static final String REVOKED_KEY = "it-key-revoked-5521";
+
+    static WireMockServer upstream;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        upstream.start();
+        String config = String.join("\n",
+                "MCP_UPSTREAM_URL=http://127.0.0.1:" + upstream.port() + "/t/{tenant}",
+                "MCP_DEFAULT_TENANT=acme",
+                "MCP_UPSTREAM_TIMEOUT_MS=1500",
+                "MCP_UPSTREAM_CONNECT_TIMEOUT_MS=1000");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("mcp.war")))
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        if (upstream != null) {
+            upstream.stop();
+        }
+    }
+
+    @BeforeEach
+    void freshUpstream() {
+        upstream.resetAll();
+        upstream.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":5,\"message\":\"not found\",\"details\":[]}")));
+        upstream.stubFor(any(anyUrl()).atPriority(1).withHeader("X-Api-Key", equalTo(REVOKED_KEY))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":16,\"message\":\"API key is not valid\",\"details\":[]}")));
+    }
+
+    McpClient client() {
+        return new McpClient(URI.create(base.toString()).resolve("mcp")).header("X-Api-Key", KEY);
+    }
+
+    // --- protocol -------------------------------------------------------------------------
+
+    @Test
+    void endpointIsAtTheRootContext() {
+        assertThat(URI.create(base.toString()).getPath()).isIn("/", "");
+    }
+
+    @Test
+    void initializeNegotiatesTheProtocolAndTeachesTheWorkflow() {
+        JsonNode result = client().initialize().get("result");
+        assertThat(result.get("protocolVersion").asText()).isEqualTo("2025-06-18");
+        assertThat(result.get("serverInfo").get("name").asText()).isEqualTo("trackdesk-mcp");
+        assertThat(result.get("capabilities").has("tools")).isTrue();
+        assertThat(result.get("instructions").asText()).contains("search").contains("execute");
+    }
+
+    @Test
+    void notificationsAreAcceptedWithoutBody() {
+        HttpResponse<String> response = client().post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void pingAnswersEmptyResult() {
+        JsonNode answer = client().request("ping", null);
+        assertThat(answer.get("result").isObject()).isTrue();
+    }
+
+    @Test
+    void listsExactlyTheTwoToolsWithSchemas() {
+        JsonNode tools = client().request("tools/list", Map.of()).get("result").get("tools");
+        List<String> names = new ArrayList<>();
+        tools.forEach(tool -> names.add(tool.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("search", "execute");
+        tools.forEach(tool -> {
+            assertThat(tool.get("inputSchema").get("type").asText()).isEqualTo("object");
+            assertThat(tool.get("outputSchema").get("type").asText()).isEqualTo("object");
+            assertThat(tool.get("description").asText()).isNotBlank();
+        });
+    }
+
+    @Test
+    void malformedJsonIsAParseError() {
+        HttpResponse<String> response = client().post("{not json");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("-32700").doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void unknownMethodIsAJsonRpcError() {
+        JsonNode answer = client().request("no/such/method", Map.of());
+        assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32601);
+    }
+
+    @Test
+    void unsupportedProtocolVersionHeaderIsRefused() {
+        HttpResponse<String> response = client().header("MCP-Protocol-Version", "1999-01-01")
+                .post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("MCP-Protocol-Version");
+    }
+
+    @Test
+    void foreignBrowserOriginIsRefused() {
+        HttpResponse<String> response = client().header("Origin", "https://evil.example")
+                .post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void getOffersNoStreamOnAStatelessServer() {
+        HttpResponse<String> response = client().send("GET", HttpRequest.BodyPublishers.noBody());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("POST");
+    }
+
+    // --- search ---------------------------------------------------------------------------
+
+    @Test
+    void searchFindsListAffiliatesFromPlainWords() {
+        JsonNode result = client().call("search", Map.of("query", "list affiliates", "limit", 5));
+        JsonNode first = result.get("structuredContent").get("results").get(0);
+        assertThat(first.get("operationId").asText()).isEqualTo("AffiliateService_ListAffiliates");
+        assertThat(first.get("method").asText()).isEqualTo("POST");
+        assertThat(first.get("path").asText()).isEqualTo("/api/node/affiliates/v1");
+        assertThat(McpClient.text(result)).contains("AffiliateService_ListAffiliates");
+    }
+
+    @Test
+    void searchWorksWithoutApiKey() {
+        JsonNode result = client().header("X-Api-Key", null).call("search", Map.of("query", "conversions"));
+        assertThat(result.get("isError") == null || !result.get("isError").asBoolean()).isTrue();
+        assertThat(result.get("structuredContent").get("results").size()).isPositive();
+    }
+
+    @Test
+    void searchByExactOperationIdReturnsTheFullRequestSchema() {
+        JsonNode result = client().call("search", Map.of("query", "AffiliateService_SetAffiliateStatus"));
+        JsonNode operation = result.get("structuredContent").get("operation");
+        assertThat(operation.get("path").asText()).isEqualTo("/api/node/affiliates/v1/{sourcePublicId.value}/status");
+        assertThat(operation.get("requestBody").get("schema").toString()).doesNotContain("$ref");
+        assertThat(operation.get("exampleCall").get("operationId").asText()).isEqualTo("AffiliateService_SetAffiliateStatus");
+    }
+
+    // --- execute --------------------------------------------------------------------------
+
+    @Test
+    void executeForwardsTheApiKeyVerbatimToTheTenantsUpstream() {
+        upstream.stubFor(post(urlPathEqualTo("/t/acme/api/node/affiliates/v1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"affiliates\":[{\"id\":\"a1\",\"name\":\"Ada\"}],\"total\":1}")));
+
+        JsonNode result = client().header("Authorization", "Bearer mcp-connection-secret")
+                .header("Cookie", "session=mcp-connection-cookie")
+                .call("execute", Map.of("operationId", "AffiliateService_ListAffiliates", "body", Map.of()));
+
+        assertThat(result.get("isError").asBoolean()).isFalse();
+        assertThat(result.get("structuredContent").get("status").asInt()).isEqualTo(200);
+        assertThat(result.get("structuredContent").get("body").get("affiliates").get(0).get("name").asText()).isEqualTo("Ada");
+        LoggedRequest sent = single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())));
+        assertThat(sent.getHeader("X-Api-Key")).isEqualTo(KEY);
+        assertThat(sent.containsHeader("Authorization")).as("MCP connection's Authorization is not forwarded").isFalse();
+        assertThat(sent.containsHeader("Cookie")).as("MCP connection's Cookie is not forwarded").isFalse();
+        assertThat(sent.containsHeader("X-Mcp-Upstream-Target")).isFalse();
+        assertThat(McpClient.text(result)).doesNotContain(KEY);
+    }
+
+    @Test
+    void tenantComesFromTheHostSubdomain() {
+        upstream.stubFor(get(urlPathEqualTo("/t/globex/api/node/tags/v1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+
+        JsonNode result = client().header("Host", "globex.trackdesk.com")
+                .call("execute", Map.of("operationId", "TagsService_ListTags"));
+
+        assertThat(result.get("isError").asBoolean()).as(McpClient.text(result)).isFalse();
+        upstream.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/t/globex/api/node/tags/v1")));
+    }
+
+    @Test
+    void executeWithoutApiKeyExplainsTheHeaderAndSendsNothing() {
+        JsonNode result = client().header("X-Api-Key", null)
+                .call("execute", Map.of("operationId", "AffiliateService_ListAffiliates", "body", Map.of()));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(McpClient.text(result)).contains("X-Api-Key").contains("Personal access tokens");
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void revokedKeyTellsTheUserToCheckOrRenewTheToken() {
+        JsonNode result = client().header("X-Api-Key", REVOKED_KEY)
+                .call("execute", Map.of("operationId", "TagsService_ListTags"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(McpClient.text(result)).contains("401").contains("X-Api-Key").contains("revoked")
+                .contains("Personal access tokens").doesNotContain(REVOKED_KEY);
+    }
+
+    @Test
+    void dottedPathAndQueryNamesReachTheUpstream() {
+        upstream.stubFor(put(urlPathEqualTo("/t/acme/api/node/affiliates/v1/aff%2F42/status"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+
+        JsonNode result = client().call("execute", Map.of(
+                "operationId", "AffiliateService_SetAffiliateStatus",
+                "pathParams", Map.of("sourcePublicId.value", "aff/42"),
+                "body", Map.of("status", "AFFILIATE_STATUS_APPROVED")));
+
+        assertThat(result.get("isError").asBoolean()).as(McpClient.text(result)).isFalse();
+        upstream.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlPathEqualTo("/t/acme/api/node/affiliates/v1/aff%2F42/status")));
+    }
+
+    @Test
+    void unknownOperationSuggestsCloseOnesAndSendsNothing() {
+        JsonNode result = client().call("execute", Map.of("operationId", "AffiliateService_ListAffiliate"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(McpClient.text(result)).contains("AffiliateService_ListAffiliates");
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void upstreamThatDoesNotAnswerInTimeGivesAClearError() {
+        upstream.stubFor(get(urlPathEqualTo("/t/acme/api/node/tiers/v1"))
+                .willReturn(aResponse().withFixedDelay(4_000).withBody("{}")));
+
+        JsonNode result = client().call("execute", Map.of("operationId", "TiersService_ListTiers"));
+
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(McpClient.text(result)).contains("did not answer in time").doesNotContain("Exception");
+    }
+
+    // --- a real MCP client ------------------------------------------------------------------
+
+    @Test
+    void officialTypeScriptSdkClientSearchesAndExecutes() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo("/t/acme/api/node/affiliates/v1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"affiliates\":[{\"id\":\"a1\",\"name\":\"Ada\"}],\"total\":1}")));
+        String output = runNode(Path.of(System.getProperty("e2e.dir")),
+                List.of("node", "e2e.mjs", URI.create(base.toString()).resolve("mcp").toString(), KEY));
+        assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates");
+        LoggedRequest sent = single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())));
+        assertThat(sent.getUrl()).isEqualTo("/t/acme/api/node/affiliates/v1");
+        assertThat(sent.getHeader("X-Api-Key")).isEqualTo(KEY);
+    }
+
+    /**
+     * The official MCP conformance suite, for every server scenario a two-tool server can take part in
+     * (the others need tools, resources or prompts named by the suite; see README).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"server-initialize", "ping", "tools-list", "dns-rebinding-protection"})
+    void conformanceScenarioPasses(String scenario) throws Exception {
+        Path e2e = Path.of(System.getProperty("e2e.dir"));
+        String output = runNode(e2e, List.of("node_modules/.bin/node", "node_modules/.bin/conformance", "server",
+                "--url", URI.create(base.toString()).resolve("mcp").toString(), "--scenario", scenario));
+        assertThat(output).contains("0 failed").doesNotContain("✗");
+    }
+
+    private static String runNode(Path directory, List<String> command) throws Exception {
+        Path log = Files.createTempFile("node", ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("finished in time: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static LoggedRequest single(List<LoggedRequest> requests) {
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+}
