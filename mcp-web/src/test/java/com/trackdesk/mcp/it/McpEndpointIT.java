@@ -2,23 +2,12 @@ package com.trackdesk.mcp.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,39 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Trackdesk API. The upstream URL template is {@code http://127.0.0.1:<port>/t/{tenant}}, so the
  * tenant each call went to is visible in the path WireMock saw.
  *
- * <p>One deployment (one Payara boot) serves every test of this phase, including the end-to-end
- * run of the official MCP TypeScript SDK client.
+ * <p>Runs on the phase's {@link SharedServer}, like every integration test, including the official
+ * MCP TypeScript SDK client and the MCP conformance suite.
  */
-@ExtendWith(ArquillianExtension.class)
 class McpEndpointIT {
 
     static final String KEY = "it-key-7f3a9c-visible-only-upstream";
     static final String REVOKED_KEY = "it-key-revoked-5521";
 
-    static WireMockServer upstream;
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        upstream.start();
-        String config = String.join("\n",
-                "MCP_UPSTREAM_URL=http://127.0.0.1:" + upstream.port() + "/t/{tenant}",
-                "MCP_DEFAULT_TENANT=acme",
-                "MCP_UPSTREAM_TIMEOUT_MS=1500",
-                "MCP_UPSTREAM_CONNECT_TIMEOUT_MS=1000");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("mcp.war")))
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        if (upstream != null) {
-            upstream.stop();
-        }
-    }
+    final SharedServer server = SharedServer.get();
+    final WireMockServer upstream = server.upstream();
 
     @BeforeEach
     void freshUpstream() {
@@ -92,15 +57,10 @@ class McpEndpointIT {
     }
 
     McpClient client() {
-        return new McpClient(URI.create(base.toString()).resolve("mcp")).header("X-Api-Key", KEY);
+        return server.client(KEY);
     }
 
     // --- protocol -------------------------------------------------------------------------
-
-    @Test
-    void endpointIsAtTheRootContext() {
-        assertThat(URI.create(base.toString()).getPath()).isIn("/", "");
-    }
 
     @Test
     void initializeNegotiatesTheProtocolAndTeachesTheWorkflow() {
@@ -263,7 +223,7 @@ class McpEndpointIT {
         JsonNode result = client().call("execute", Map.of(
                 "operationId", "AffiliateService_SetAffiliateStatus",
                 "pathParams", Map.of("sourcePublicId.value", "aff/42"),
-                "body", Map.of("status", "AFFILIATE_STATUS_APPROVED")));
+                "body", Map.of("status", "ACCOUNT_STATUS_ENABLED")));
 
         assertThat(result.get("isError").asBoolean()).as(McpClient.text(result)).isFalse();
         upstream.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
@@ -298,7 +258,7 @@ class McpEndpointIT {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"affiliates\":[{\"id\":\"a1\",\"name\":\"Ada\"}],\"total\":1}")));
         String output = runNode(Path.of(System.getProperty("e2e.dir")),
-                List.of("node", "e2e.mjs", URI.create(base.toString()).resolve("mcp").toString(), KEY));
+                List.of("node", "e2e.mjs", server.mcpUri().toString(), KEY));
         assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates");
         LoggedRequest sent = single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())));
         assertThat(sent.getUrl()).isEqualTo("/t/acme/api/node/affiliates/v1");
@@ -314,7 +274,7 @@ class McpEndpointIT {
     void conformanceScenarioPasses(String scenario) throws Exception {
         Path e2e = Path.of(System.getProperty("e2e.dir"));
         String output = runNode(e2e, List.of("node_modules/.bin/node", "node_modules/.bin/conformance", "server",
-                "--url", URI.create(base.toString()).resolve("mcp").toString(), "--scenario", scenario));
+                "--url", server.mcpUri().toString(), "--scenario", scenario));
         assertThat(output).contains("0 failed").doesNotContain("✗");
     }
 

@@ -10,7 +10,6 @@ import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -18,6 +17,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +50,10 @@ public class Catalog {
     @Inject
     Event<CatalogLoaded> loaded;
 
-    @Resource
+    /**
+     * Looked up only when a refresh is configured: injecting it with {@code @Resource} fails the
+     * deployment of this library jar on Payara Micro (no component environment for it).
+     */
     ManagedScheduledExecutorService scheduler;
 
     SpecLoader loader = new SpecLoader();
@@ -157,8 +162,16 @@ public class Catalog {
     private void scheduleRefresh() {
         var location = specLocation();
         var interval = setting(REFRESH_KEY).flatMap(RefreshInterval::parse);
-        if (interval.isEmpty() || !SpecDocumentReader.isRemote(location) || scheduler == null) {
+        if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
             return;
+        }
+        if (scheduler == null) {
+            try {
+                scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+            } catch (NamingException e) {
+                LOG.warning(() -> "No managed scheduler available; " + location + " will not be re-fetched: " + e);
+                return;
+            }
         }
         long seconds = Math.max(1, interval.map(Duration::toSeconds).get());
         refresh = scheduler.scheduleWithFixedDelay(this::refresh, seconds, seconds, TimeUnit.SECONDS);

@@ -7,6 +7,9 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +35,9 @@ public final class OperationFields {
     public static final String PARAMETERS = "parameters";
     public static final String BODY = "body";
 
+    /** Fields made of names rather than prose. */
+    public static final java.util.Set<String> IDENTIFIERS = java.util.Set.of(NAME, ACTION, TAGS, PATH, PARAMETERS, BODY);
+
     /** How much a match in each field counts; names and summaries say what an operation does. */
     public static final Map<String, Float> BOOSTS = Map.of(
             NAME, 3.0f,
@@ -42,6 +48,21 @@ public final class OperationFields {
             PATH, 1.2f,
             PARAMETERS, 0.5f,
             BODY, 0.6f);
+
+    /**
+     * Identifiers repeat their resource ({@code GetPayoutsPayout}, {@code /payouts/{payout}}), which says
+     * nothing about relevance, so term frequency and length count little there; prose keeps classic BM25.
+     */
+    public static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity identifiers = new BM25Similarity(
+                Float.parseFloat(System.getProperty("k1", "0.4")), Float.parseFloat(System.getProperty("b", "0.4")));
+        private final Similarity prose = new BM25Similarity();
+
+        @Override
+        public Similarity get(String field) {
+            return IDENTIFIERS.contains(field) ? identifiers : prose;
+        }
+    };
 
     /** Descriptions can be pages long (Stripe, GitHub); the opening says what matters. */
     private static final int DESCRIPTION_CHARS = 600;
@@ -64,8 +85,7 @@ public final class OperationFields {
         text(doc, PARAMETERS, operation.parameters().stream()
                 .filter(p -> p.location() != ParameterLocation.HEADER && p.location() != ParameterLocation.COOKIE)
                 .map(p -> p.name()).collect(Collectors.joining(" . ")));
-        operation.requestBody().ifPresent(body -> text(doc, BODY,
-                String.valueOf(body.schema().getOrDefault("title", "")) + " . " + String.join(" . ", body.topLevelFields())));
+        operation.requestBody().ifPresent(body -> text(doc, BODY, BodyWords.of(body)));
         return doc;
     }
 

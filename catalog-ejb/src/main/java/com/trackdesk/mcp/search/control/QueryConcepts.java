@@ -61,7 +61,8 @@ public final class QueryConcepts {
         var concepts = new ArrayList<Map<String, Float>>();
         for (var entry : positions.entrySet()) {
             var terms = entry.getValue();
-            boolean continuesPhrase = continuations.contains(entry.getKey()) && !concepts.isEmpty();
+            boolean continuesPhrase = continuations.contains(entry.getKey()) && !terms.containsValue(true)
+                    && !concepts.isEmpty();
             var concept = continuesPhrase ? concepts.get(concepts.size() - 1) : new LinkedHashMap<String, Float>();
             if (!continuesPhrase) {
                 concepts.add(concept);
@@ -72,12 +73,29 @@ public final class QueryConcepts {
                 }
             });
         }
+        keepOneIntent(concepts);
         return concepts.stream()
                 .filter(concept -> !concept.isEmpty())
                 .limit(MAX_CONCEPTS)
                 .map(concept -> new Concept(concept.entrySet().stream()
                         .map(e -> new Term(e.getKey(), e.getValue())).toList()))
                 .toList();
+    }
+
+    /**
+     * A request has one main action, and it usually comes first: in "update the email stored on a client
+     * record", "stored" and "record" are not asking to create anything. So only the first concept keeps
+     * the action verbs its synonyms brought in; later ones keep only what was typed.
+     */
+    private static void keepOneIntent(List<Map<String, Float>> concepts) {
+        boolean intentSeen = false;
+        for (var concept : concepts) {
+            boolean hasIntent = concept.keySet().stream().anyMatch(ActionWords.CANONICAL::contains);
+            if (intentSeen) {
+                concept.entrySet().removeIf(term -> ActionWords.CANONICAL.contains(term.getKey()) && term.getValue() < 1f);
+            }
+            intentSeen |= hasIntent;
+        }
     }
 
     private interface TokenConsumer {

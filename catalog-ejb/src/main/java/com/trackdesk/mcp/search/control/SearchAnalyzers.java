@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -106,14 +107,18 @@ public class SearchAnalyzers {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer tokenizer = new StandardTokenizer();
-            TokenStream stream = new WordDelimiterGraphFilter(tokenizer, WORD_PARTS, null);
+            TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true,
+                    WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_PARTS, null);
             stream = new LowerCaseFilter(stream);
-            stream = new KStemFilter(stream);
+            stream = "porter".equals(System.getProperty("stemmer")) ? new org.apache.lucene.analysis.en.PorterStemFilter(stream) : new KStemFilter(stream);
             if (synonyms != null && synonyms.fst != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
             }
             if (!stopwords.isEmpty()) {
                 stream = new StopFilter(stream, stopwords);
+            }
+            if (synonyms == null && OperationFields.IDENTIFIERS.contains(fieldName)) {
+                stream = new DistinctTermsFilter(stream);
             }
             return new TokenStreamComponents(tokenizer, stream);
         }

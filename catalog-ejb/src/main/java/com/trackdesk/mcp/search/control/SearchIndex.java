@@ -35,13 +35,14 @@ public final class SearchIndex {
     private final OperationCatalog catalog;
     private final SearchAnalyzers analyzers;
     private final IndexSearcher searcher;
-    private final RankingQuery ranking;
+    private final RankingQuery ranking = new RankingQuery();
+    private final QuerySpelling spelling;
 
-    private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher) {
+    private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher, SynonymMap synonyms) {
         this.catalog = catalog;
         this.analyzers = analyzers;
         this.searcher = searcher;
-        this.ranking = new RankingQuery(searcher.getIndexReader());
+        this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers);
     }
 
     /** With the bundled stopwords and Trackdesk synonyms. */
@@ -52,7 +53,8 @@ public final class SearchIndex {
     public static SearchIndex of(OperationCatalog catalog, SynonymMap synonyms) {
         var analyzers = new SearchAnalyzers(Stopwords.bundled(), synonyms);
         var directory = new ByteBuffersDirectory();
-        var config = new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(256);
+        var config = new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(256)
+                .setSimilarity(OperationFields.SIMILARITY);
         try (var writer = new IndexWriter(directory, config)) {
             var operations = catalog.operations();
             for (int i = 0; i < operations.size(); i++) {
@@ -63,7 +65,9 @@ public final class SearchIndex {
             throw new UncheckedIOException("Cannot index operations", e);
         }
         try {
-            return new SearchIndex(catalog, analyzers, new IndexSearcher(DirectoryReader.open(directory)));
+            var searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setSimilarity(OperationFields.SIMILARITY);
+            return new SearchIndex(catalog, analyzers, searcher, synonyms);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the operation index", e);
         }
@@ -84,7 +88,7 @@ public final class SearchIndex {
         var hits = new ArrayList<SearchHit>();
         exact.ifPresent(op -> hits.add(new SearchHit(op, Float.MAX_VALUE)));
         var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
-        var concepts = QueryConcepts.of(bounded, analyzers);
+        var concepts = QueryConcepts.of(spelling.correct(bounded), analyzers);
         if (!concepts.isEmpty() && hits.size() < limit) {
             for (var hit : ranked(filtered(ranking.of(concepts), query), limit + 1)) {
                 if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {

@@ -1,0 +1,32 @@
+package com.trackdesk.mcp.metrics.entity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One tool call, anonymised: what was called, how it ended and how long it took. Never a token
+ * (not even a hash of one), never request or response bodies.
+ *
+ * @param tenant        the tenant name as the server resolved it; the recorder stores it hashed unless configured otherwise
+ * @param tool          "search" or "execute"
+ * @param operationId   the operation executed (execute), or the top hit (search), when there is one
+ * @param httpStatus    the upstream status for execute, 0 when no upstream call was made
+ * @param latencyMicros time spent serving the tool call
+ * @param responseBytes size of the tool result's text
+ * @param resultCount   number of hits (search only)
+ * @param truncated     the answer was cut to fit
+ * @param queryText     the search text; stored only when an admin enabled it
+ */
+public record CallMetric(
+        Instant at,
+        String tenant,
+        String tool,
+        Optional<String> operationId,
+        Outcome outcome,
+        int httpStatus,
+        long latencyMicros,
+        long responseBytes,
+        Optional<Integer> resultCount,
+        boolean truncated,
+        Optional<String> queryText) {
+}

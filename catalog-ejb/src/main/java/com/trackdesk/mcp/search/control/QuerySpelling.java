@@ -1,0 +1,126 @@
+package com.trackdesk.mcp.search.control;
+
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Repairs typos before the search: a word that neither the index nor the synonyms know is replaced by
+ * the known word one edit away ("delte" → "delete", "parnter" → "partner"), using Lucene's
+ * {@link DirectSpellChecker} over that vocabulary. Short words are left alone: at four letters one
+ * edit turns too many words into other real words ("leak" → "lead").
+ */
+final class QuerySpelling {
+
+    static final int MIN_LENGTH = 5;
+    private static final String WORD = "word";
+
+    private final Set<String> known;
+    private final IndexReader vocabulary;
+    private final DirectSpellChecker checker = new DirectSpellChecker();
+    private final SearchAnalyzers analyzers;
+
+    private QuerySpelling(Set<String> known, IndexReader vocabulary, SearchAnalyzers analyzers) {
+        this.known = known;
+        this.vocabulary = vocabulary;
+        this.analyzers = analyzers;
+        checker.setMaxEdits(1);
+        checker.setMinQueryLength(MIN_LENGTH);
+        checker.setAccuracy(0.75f);
+    }
+
+    /** @param index the operation index, whose words in {@code fields} are known */
+    static QuerySpelling of(IndexReader index, Collection<String> fields, SynonymMap synonyms, SearchAnalyzers analyzers) {
+        var known = new HashSet<String>();
+        try {
+            for (var field : fields) {
+                var terms = MultiTerms.getTerms(index, field);
+                if (terms != null) {
+                    var iterator = terms.iterator();
+                    for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+                        known.add(term.utf8ToString());
+                    }
+                }
+            }
+            if (synonyms != null) {
+                var scratch = new BytesRef();
+                for (int i = 0; i < synonyms.words.size(); i++) {
+                    known.add(synonyms.words.get(i, scratch).utf8ToString());
+                }
+            }
+            return new QuerySpelling(Set.copyOf(known), vocabularyIndex(known), analyzers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build the spelling vocabulary", e);
+        }
+    }
+
+    String correct(String text) {
+        StringBuilder corrected = null;
+        int shift = 0;
+        int replacedUntil = -1;
+        try (var stream = analyzers.typed().tokenStream("query", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            var offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                var word = term.toString();
+                if (offset.startOffset() < replacedUntil || !needsCorrection(word)) {
+                    continue;
+                }
+                var suggestions = checker.suggestSimilar(new Term(WORD, word), 1, vocabulary, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length == 0) {
+                    continue;
+                }
+                if (corrected == null) {
+                    corrected = new StringBuilder(text);
+                }
+                var replacement = suggestions[0].string;
+                corrected.replace(offset.startOffset() + shift, offset.endOffset() + shift, replacement);
+                shift += replacement.length() - (offset.endOffset() - offset.startOffset());
+                replacedUntil = offset.endOffset();
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return corrected == null ? text : corrected.toString();
+    }
+
+    private boolean needsCorrection(String word) {
+        return word.length() >= MIN_LENGTH
+                && !known.contains(word)
+                && !analyzers.isStopword(word)
+                && word.chars().allMatch(Character::isLetter);
+    }
+
+    private static IndexReader vocabularyIndex(Set<String> words) throws IOException {
+        var directory = new ByteBuffersDirectory();
+        try (var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            for (var word : words) {
+                var doc = new Document();
+                doc.add(new StringField(WORD, word, Field.Store.NO));
+                writer.addDocument(doc);
+            }
+        }
+        return DirectoryReader.open(directory);
+    }
+}

@@ -1,0 +1,180 @@
+package com.trackdesk.mcp.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The one Payara Micro of the integration-test phase: started on first use with the built
+ * mcp-web.war and admin-ui.war and a WireMock upstream, shared by every test class, stopped when
+ * the test JVM exits. Booting once per phase instead of once per class keeps the build fast.
+ *
+ * <p>The upstream template is {@code http://127.0.0.1:<wiremock>/t/{tenant}}, so the tenant of each
+ * call shows in the path WireMock saw. Hosts outside trackdesk.com use tenant {@code acme}.
+ */
+public final class SharedServer {
+
+    public static final String DEFAULT_TENANT = "acme";
+
+    private static SharedServer instance;
+
+    private final WireMockServer upstream;
+    private final Process payara;
+    private final URI baseUri;
+    private final Path logFile;
+    private final Path dataDir;
+    private final String adminPassword = "it-admin-" + UUID.randomUUID();
+
+    public static synchronized SharedServer get() {
+        if (instance == null) {
+            instance = new SharedServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "shared-server-stop"));
+        }
+        return instance;
+    }
+
+    private SharedServer() {
+        upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        upstream.start();
+        Path target = Path.of(System.getProperty("it.target", "target"));
+        dataDir = target.resolve("it-data");
+        logFile = target.resolve("payara-it.log");
+        int port = freePort();
+        baseUri = URI.create("http://127.0.0.1:" + port + "/");
+        try {
+            Files.createDirectories(dataDir);
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar",
+                    System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
+                    "--deploy", System.getProperty("mcp.war")));
+            String adminWar = System.getProperty("admin.war");
+            if (adminWar != null && Files.exists(Path.of(adminWar))) {
+                command.addAll(List.of("--deploy", adminWar));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("MCP_UPSTREAM_URL", "http://127.0.0.1:" + upstream.port() + "/t/{tenant}");
+            env.put("MCP_DEFAULT_TENANT", DEFAULT_TENANT);
+            env.put("MCP_UPSTREAM_TIMEOUT_MS", "1500");
+            env.put("MCP_UPSTREAM_CONNECT_TIMEOUT_MS", "1000");
+            env.put("MCP_BREAKER_OPEN_SECONDS", "2");
+            env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");
+            env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
+            env.put("MCP_ADMIN_USER", adminUser());
+            env.put("MCP_ADMIN_PASSWORD", adminPassword);
+            payara = builder.start();
+        } catch (IOException e) {
+            upstream.stop();
+            throw new UncheckedIOException("could not start Payara Micro", e);
+        }
+        awaitReady(Duration.ofSeconds(240));
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public URI mcpUri() {
+        return baseUri.resolve("mcp");
+    }
+
+    public WireMockServer upstream() {
+        return upstream;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String adminUser() {
+        return "admin";
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** A raw MCP client on this server with the given API key (null for none). */
+    public McpClient client(String apiKey) {
+        return new McpClient(mcpUri()).header("X-Api-Key", apiKey);
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ping = HttpRequest.newBuilder(mcpUri()).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"ping\"}")).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!payara.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start; see " + logFile.toAbsolutePath());
+            }
+            try {
+                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still booting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        stop();
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + "; see " + logFile.toAbsolutePath());
+    }
+
+    private void stop() {
+        payara.destroy();
+        try {
+            if (!payara.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                payara.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            payara.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        upstream.stop();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
