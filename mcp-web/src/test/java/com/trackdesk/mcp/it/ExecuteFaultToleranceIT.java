@@ -28,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExecuteFaultToleranceIT {
 
     static final String KEY = "it-key-faults-91c2";
+    static final Map<String, Object> NEW_TAG = Map.of("name", "vip", "hexColorCode", "#ff8800",
+            "scopes", List.of("TAG_SCOPE_AFFILIATES"));
+    static final Map<String, Object> NEW_COUPON = Map.of("source", Map.of("id", "aff-1"), "offerId", "off-1",
+            "code", "X", "status", "COUPON_STATUS_ACTIVE");
 
     final SharedServer server = SharedServer.get();
     final WireMockServer upstream = server.upstream();
@@ -73,7 +77,7 @@ class ExecuteFaultToleranceIT {
     void operationsThatCreateAreSentOnlyOnce() {
         upstream.stubFor(post(urlPathEqualTo("/t/once/api/node/tags/v1")).willReturn(aResponse().withStatus(503)));
 
-        JsonNode result = execute("once", Map.of("operationId", "TagsService_CreateTag", "body", Map.of("name", "vip")));
+        JsonNode result = execute("once", Map.of("operationId", "TagsService_CreateTag", "body", NEW_TAG));
 
         assertThat(result.get("isError").asBoolean()).isTrue();
         upstream.verify(1, postRequestedFor(urlPathEqualTo("/t/once/api/node/tags/v1")));
@@ -143,9 +147,9 @@ class ExecuteFaultToleranceIT {
 
         assertThat(text(execute("errors", Map.of("operationId", "TagsService_GetTag", "pathParams", Map.of("id", "missing")))))
                 .contains("HTTP 404").contains("tag not found").contains("check the ids");
-        assertThat(text(execute("errors", Map.of("operationId", "TagsService_CreateTag", "body", Map.of("name", "vip")))))
+        assertThat(text(execute("errors", Map.of("operationId", "TagsService_CreateTag", "body", NEW_TAG))))
                 .contains("HTTP 409").contains("tag exists");
-        assertThat(text(execute("errors", Map.of("operationId", "CouponsService_CreateCoupon", "body", Map.of()))))
+        assertThat(text(execute("errors", Map.of("operationId", "CouponsService_CreateCoupon", "body", NEW_COUPON))))
                 .contains("HTTP 422").contains("invalid coupon").contains("too short");
     }
 

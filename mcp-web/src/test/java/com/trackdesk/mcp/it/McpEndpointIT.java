@@ -132,6 +132,52 @@ class McpEndpointIT {
         assertThat(response.headers().firstValue("Allow")).contains("POST");
     }
 
+    @Test
+    void deleteHasNoSessionToEnd() {
+        HttpResponse<String> response = client().send("DELETE", HttpRequest.BodyPublishers.noBody());
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void clientThatCannotTakeJsonIsTold() {
+        HttpResponse<String> response = client().header("Accept", "text/html")
+                .post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.body()).contains("application/json");
+    }
+
+    @Test
+    void responsesFromTheClientAreAccepted() {
+        HttpResponse<String> response = client().post("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}");
+        assertThat(response.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void batchesAndNonJsonRpcAreInvalidRequests() {
+        assertThat(client().post("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]").body()).contains("-32600");
+        assertThat(client().post("{\"hello\":\"world\"}").body()).contains("-32600");
+    }
+
+    @Test
+    void unknownToolIsAnError() {
+        JsonNode answer = client().request("tools/call", Map.of("name", "delete_everything", "arguments", Map.of()));
+        assertThat(answer.toString()).containsAnyOf("-32602", "Unknown tool", "\"isError\":true");
+    }
+
+    @Test
+    void oversizeRequestIsRefusedWith413() {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search\","
+                + "\"arguments\":{\"query\":\"" + "a".repeat(1_100_000) + "\"}}}";
+        assertThat(client().post(huge).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void cancellationNotificationIsAccepted() {
+        HttpResponse<String> response = client().post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                + "\"params\":{\"requestId\":3,\"reason\":\"user stopped\"}}");
+        assertThat(response.statusCode()).isEqualTo(202);
+    }
+
     // --- search ---------------------------------------------------------------------------
 
     @Test
@@ -250,6 +296,21 @@ class McpEndpointIT {
         assertThat(McpClient.text(result)).contains("did not answer in time").doesNotContain("Exception");
     }
 
+    @Test
+    void longCallsReportProgressToClientsThatAskForIt() {
+        upstream.stubFor(get(urlPathEqualTo("/t/acme/api/node/tags/v1")).willReturn(aResponse().withFixedDelay(1_000)
+                .withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+
+        HttpResponse<String> response = client().post("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"execute\",\"arguments\":{\"operationId\":\"TagsService_ListTags\"},"
+                + "\"_meta\":{\"progressToken\":\"tok-1\"}}}");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        String[] events = response.body().split("\n\n");
+        assertThat(events[0]).contains("notifications/progress").contains("tok-1");
+        assertThat(events[events.length - 1]).contains("\"id\":42").contains("\"status\":200");
+    }
+
     // --- a real MCP client ------------------------------------------------------------------
 
     @Test
@@ -263,6 +324,36 @@ class McpEndpointIT {
         LoggedRequest sent = single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())));
         assertThat(sent.getUrl()).isEqualTo("/t/acme/api/node/affiliates/v1");
         assertThat(sent.getHeader("X-Api-Key")).isEqualTo(KEY);
+    }
+
+    @Test
+    void inspectorCliListsAndCallsTools() throws Exception {
+        Path e2e = Path.of(System.getProperty("e2e.dir"));
+        List<String> inspector = List.of("node_modules/.bin/node", "node_modules/.bin/mcp-inspector", "--cli",
+                server.mcpUri().toString(), "--transport", "http", "--header", "X-Api-Key: " + KEY);
+        String listed = runNode(e2e, concat(inspector, "--method", "tools/list"));
+        assertThat(listed).contains("\"search\"").contains("\"execute\"");
+        String called = runNode(e2e, concat(inspector, "--method", "tools/call", "--tool-name", "search",
+                "--tool-arg", "query=list affiliates"));
+        assertThat(called).contains("AffiliateService_ListAffiliates");
+    }
+
+    @Test
+    void mcpRemoteBridgeAsUsedByClaudeDesktopWorks() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo("/t/acme/api/node/tags/v1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+        String output = runNode(Path.of(System.getProperty("e2e.dir")),
+                List.of("node_modules/.bin/node", "remote-bridge.mjs", server.mcpUri().toString(), KEY));
+        assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates")
+                .contains("execute status: 200 isError: false");
+        assertThat(single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())))
+                .getHeader("X-Api-Key")).isEqualTo(KEY);
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     /**

@@ -74,6 +74,7 @@ public final class SharedServer {
             env.put("MCP_UPSTREAM_TIMEOUT_MS", "1500");
             env.put("MCP_UPSTREAM_CONNECT_TIMEOUT_MS", "1000");
             env.put("MCP_BREAKER_OPEN_SECONDS", "2");
+            env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");
             env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
             env.put("MCP_ADMIN_USER", adminUser());

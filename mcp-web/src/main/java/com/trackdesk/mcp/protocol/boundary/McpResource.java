@@ -3,6 +3,7 @@ package com.trackdesk.mcp.protocol.boundary;
 import com.trackdesk.mcp.execution.boundary.ExecuteTool;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
+import com.trackdesk.mcp.protocol.control.ProgressStream;
 import com.trackdesk.mcp.protocol.control.ServerIdentity;
 import com.trackdesk.mcp.search.boundary.SearchTool;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -28,7 +29,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The MCP endpoint: Streamable HTTP, stateless, JSON answers. This resource is the MCP SDK's
@@ -51,12 +56,20 @@ public class McpResource implements McpStatelessServerTransport {
     @Inject
     McpJsonMapper json;
 
+    /** How often a long call reports progress to clients that asked for it. */
+    @Inject
+    @ConfigProperty(name = "MCP_PROGRESS_INTERVAL_MS", defaultValue = "2000")
+    long progressIntervalMillis;
+
+    private Duration progressInterval;
+
     private McpStatelessServerHandler handler;
     private McpStatelessSyncServer server;
 
     /** Built here, not in a producer: the SDK must call {@link #setMcpHandler} on this object, not on a CDI proxy. */
     @PostConstruct
     void start() {
+        progressInterval = Duration.ofMillis(progressIntervalMillis);
         server = McpServer.sync(this)
                 .serverInfo(identity.implementation())
                 .instructions(identity.instructions())
@@ -90,9 +103,9 @@ public class McpResource implements McpStatelessServerTransport {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     public Response receive(String body, @HeaderParam(API_KEY_HEADER) String apiKey,
-                            @HeaderParam(HttpHeaders.HOST) String host) {
+                            @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         McpSchema.JSONRPCMessage message;
         try {
             if (body == null || body.isBlank()) {
@@ -111,10 +124,14 @@ public class McpResource implements McpStatelessServerTransport {
         }
         McpTransportContext context = CallerContext.of(apiKey, host);
         if (message instanceof McpSchema.JSONRPCRequest request) {
-            McpSchema.JSONRPCResponse response = handler.handleRequest(context, request)
-                    .contextWrite(c -> c.put(McpTransportContext.KEY, context))
-                    .block();
-            return Response.ok(write(response), MediaType.APPLICATION_JSON_TYPE).build();
+            Mono<McpSchema.JSONRPCResponse> answer = handler.handleRequest(context, request)
+                    .contextWrite(c -> c.put(McpTransportContext.KEY, context));
+            Object progressToken = progressToken(request);
+            if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
+                return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json),
+                        MediaType.SERVER_SENT_EVENTS_TYPE).build();
+            }
+            return Response.ok(write(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (message instanceof McpSchema.JSONRPCNotification notification) {
             handler.handleNotification(context, notification)
@@ -123,6 +140,14 @@ public class McpResource implements McpStatelessServerTransport {
         }
         // notifications and client responses are accepted without a body
         return Response.accepted().build();
+    }
+
+    /** The client's progress token ({@code params._meta.progressToken}), when it asked for progress. */
+    private static Object progressToken(McpSchema.JSONRPCRequest request) {
+        if (request.params() instanceof Map<?, ?> params && params.get("_meta") instanceof Map<?, ?> meta) {
+            return meta.get("progressToken");
+        }
+        return null;
     }
 
     /** Stateless server: no server-to-client stream to open. */

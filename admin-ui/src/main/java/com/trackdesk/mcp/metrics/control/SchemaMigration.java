@@ -1,0 +1,56 @@
+package com.trackdesk.mcp.metrics.control;
+
+import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.util.logging.Logger;
+
+/**
+ * Brings the metrics schema up to date with Flyway. Both WARs do this at startup against the same
+ * database: Flyway locks its history table, and a start that still collides with the other (both
+ * creating the history table at once) is simply tried again, which then finds nothing left to do.
+ */
+public final class SchemaMigration {
+
+    static final String LOCATION = "classpath:db/migration/metrics";
+    // own history table, so another Flyway user of a shared PostgreSQL schema is never confused with us
+    static final String HISTORY_TABLE = "metrics_schema_history";
+    private static final int ATTEMPTS = 5;
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    private final MetricsOptions options;
+
+    public SchemaMigration(MetricsOptions options) {
+        this.options = options;
+    }
+
+    public void migrate() {
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(options.databaseUrl(), options.databaseUser(), options.databasePassword())
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                .load();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (FlywayException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("metrics schema migration collided or failed (" + e.getMessage() + "); trying again");
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlywayException("interrupted while migrating the metrics schema", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.trackdesk.mcp.metrics.entity;
+
+import java.util.Optional;
+
+/**
+ * Settings of metrics recording and storage, read once from configuration.
+ *
+ * @param databaseUrl     JDBC URL of the metrics database (H2 file by default, PostgreSQL by configuration)
+ * @param tenantSalt      fixed salt for tenant hashes; without it one is generated and kept in the database
+ * @param storeQueries    whether search texts are kept (off: they may contain customer data)
+ * @param queueCapacity   calls waiting to be written; more are dropped and counted as lost
+ */
+public record MetricsOptions(String databaseUrl, String databaseUser, String databasePassword,
+                             TenantMode tenantMode, Optional<String> tenantSalt, boolean storeQueries,
+                             int retentionDays, int queueCapacity) {
+
+    @Override
+    public String toString() {
+        // keeps the password out of any log line that prints the options
+        return "MetricsOptions[databaseUrl=" + databaseUrl + ", tenantMode=" + tenantMode
+                + ", storeQueries=" + storeQueries + ", retentionDays=" + retentionDays
+                + ", queueCapacity=" + queueCapacity + "]";
+    }
+}
