@@ -1,16 +1,97 @@
 package com.trackdesk.mcp.metrics.boundary;
 
+import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.MetricsScheduler;
+import com.trackdesk.mcp.metrics.control.MetricsWriter;
+import com.trackdesk.mcp.metrics.control.RecorderStatus;
+import com.trackdesk.mcp.metrics.control.RecordingPipeline;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
+import com.trackdesk.mcp.metrics.entity.CatalogLoad;
+import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Records one metric row per tool call. Never blocks the call path and never throws: when the
- * database is unavailable the row is dropped and counted as lost.
+ * Records one metric row per tool call. Never blocks the call path and never throws: calls are queued
+ * and written in batches every second by a managed scheduler thread; when the database is unavailable
+ * the rows are dropped and counted as lost.
  */
 @ApplicationScoped
 public class CallRecorder {
 
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+    @Inject
+    MetricsDatabase database;
+
+    @Inject
+    MetricsOptions options;
+
+    @Inject
+    MetricsScheduler scheduler;
+
+    private RecordingPipeline pipeline;
+    private RecorderStatus status;
+    private ScheduledFuture<?> draining;
+
+    @PostConstruct
+    void start() {
+        Clock clock = Clock.systemUTC();
+        pipeline = new RecordingPipeline(options.queueCapacity(), database,
+                new MetricsWriter(database, options, clock), clock);
+        status = new RecorderStatus(pipeline::snapshot);
+        status.publish();
+        draining = scheduler.every(FLUSH_EVERY, FLUSH_EVERY, pipeline::drain);
+    }
+
     public void record(CallMetric metric) {
-        // implemented by the admin-ui work: asynchronous, batched JPA writes
+        try {
+            pipeline.offer(metric);
+        } catch (RuntimeException e) {
+            // offer() does not throw; this guards the promise made to the call path
+        }
+    }
+
+    /**
+     * The MCP endpoint loaded its catalog: shown on the console's configuration page. Query strings and
+     * credentials are cut from URL sources, which may carry tokens.
+     */
+    public void recordCatalogLoad(String specSource, int operationCount) {
+        try {
+            pipeline.catalogLoaded(new CatalogLoad(LocalDateTime.now(ZoneOffset.UTC), withoutSecrets(specSource),
+                    operationCount));
+        } catch (RuntimeException e) {
+            // as record(): never disturbs the caller
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        draining.cancel(false);
+        pipeline.drain();
+        status.withdraw();
+    }
+
+    static String withoutSecrets(String source) {
+        String text = String.valueOf(source);
+        try {
+            URI uri = URI.create(text);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+                        .toString();
+            }
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            // not a URL: a path or classpath name
+        }
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -162,14 +163,14 @@ public class MetricsDatabase {
         return properties;
     }
 
-    private static java.util.Optional<String> driverFor(String url) {
+    private static Optional<String> driverFor(String url) {
         if (url.startsWith("jdbc:h2:")) {
-            return java.util.Optional.of("org.h2.Driver");
+            return Optional.of("org.h2.Driver");
         }
         if (url.startsWith("jdbc:postgresql:")) {
-            return java.util.Optional.of("org.postgresql.Driver");
+            return Optional.of("org.postgresql.Driver");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String describe(Throwable failure) {

@@ -1,7 +1,6 @@
 package com.trackdesk.mcp.catalog.boundary;
 
 import com.trackdesk.mcp.catalog.control.OperationIdSuggestions;
-import com.trackdesk.mcp.catalog.control.RefreshInterval;
 import com.trackdesk.mcp.catalog.control.SpecDocumentReader;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
 import com.trackdesk.mcp.catalog.entity.CatalogInfo;
@@ -9,8 +8,6 @@ import com.trackdesk.mcp.catalog.entity.CatalogLoadException;
 import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -18,14 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * The API description being served. Loaded at startup from MCP_SPEC (file, classpath resource or
  * http(s) URL; default: the bundled Trackdesk spec), swapped atomically on reload, and re-fetched on
- * the MCP_SPEC_REFRESH schedule when it comes from a URL.
+ * the MCP_SPEC_REFRESH schedule when it comes from a URL (see {@link SpecRefresh}).
  */
 @ApplicationScoped
 public class Catalog {
@@ -50,29 +41,14 @@ public class Catalog {
     @Inject
     Event<CatalogLoaded> loaded;
 
-    /**
-     * Looked up only when a refresh is configured: injecting it with {@code @Resource} fails the
-     * deployment of this library jar on Payara Micro (no component environment for it).
-     */
-    ManagedScheduledExecutorService scheduler;
-
     SpecLoader loader = new SpecLoader();
 
     private final AtomicReference<OperationCatalog> current = new AtomicReference<>();
     private final OperationIdSuggestions suggestions = new OperationIdSuggestions();
-    private ScheduledFuture<?> refresh;
 
     /** Eager load at deployment: a broken spec should fail the deployment, not the first request. */
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         snapshot();
-        scheduleRefresh();
-    }
-
-    @PreDestroy
-    void stopRefreshing() {
-        if (refresh != null) {
-            refresh.cancel(false);
-        }
     }
 
     public Optional<Operation> byId(String operationId) {
@@ -135,7 +111,11 @@ public class Catalog {
         }
     }
 
-    void refresh() {
+    /**
+     * Re-reads MCP_SPEC for the scheduled refresh: serves it if it changed (or replaces a fallback);
+     * a failure is only logged, the current catalog keeps serving.
+     */
+    public void refresh() {
         try {
             var fresh = loader.load(specLocation());
             var previous = current.get();
@@ -157,25 +137,6 @@ public class Catalog {
         if (loaded != null) {
             loaded.fire(new CatalogLoaded(catalog));
         }
-    }
-
-    private void scheduleRefresh() {
-        var location = specLocation();
-        var interval = setting(REFRESH_KEY).flatMap(RefreshInterval::parse);
-        if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
-            return;
-        }
-        if (scheduler == null) {
-            try {
-                scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-            } catch (NamingException e) {
-                LOG.warning(() -> "No managed scheduler available; " + location + " will not be re-fetched: " + e);
-                return;
-            }
-        }
-        long seconds = Math.max(1, interval.map(Duration::toSeconds).get());
-        refresh = scheduler.scheduleWithFixedDelay(this::refresh, seconds, seconds, TimeUnit.SECONDS);
-        LOG.info(() -> "Re-fetching " + location + " every " + interval.get());
     }
 
     private String specLocation() {

@@ -25,6 +25,9 @@ public final class OperationFields {
     public static final String ORDINAL = "ordinal";
     public static final String METHOD = "method";
     public static final String TAG = "tag";
+    /** "item" for operations on one thing named in the path ({@code /tags/{id}}). */
+    public static final String TARGET = "target";
+    public static final String ONE_ITEM = "item";
 
     public static final String NAME = "name";
     public static final String ACTION = "action";
@@ -54,8 +57,7 @@ public final class OperationFields {
      * nothing about relevance, so term frequency and length count little there; prose keeps classic BM25.
      */
     public static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
-        private final Similarity identifiers = new BM25Similarity(
-                Float.parseFloat(System.getProperty("k1", "0.4")), Float.parseFloat(System.getProperty("b", "0.4")));
+        private final Similarity identifiers = new BM25Similarity(0.5f, 0.5f);
         private final Similarity prose = new BM25Similarity();
 
         @Override
@@ -75,6 +77,9 @@ public final class OperationFields {
         doc.add(new StoredField(ORDINAL, ordinal));
         doc.add(new StringField(METHOD, operation.method(), Field.Store.NO));
         operation.tags().forEach(tag -> doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.NO)));
+        if (operation.path().endsWith("}")) {
+            doc.add(new StringField(TARGET, ONE_ITEM, Field.Store.NO));
+        }
 
         text(doc, NAME, operation.operationId());
         text(doc, ACTION, ActionWords.of(operation));

@@ -4,6 +4,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
@@ -23,10 +25,18 @@ final class RankingQuery {
     /** How much the other matching fields add to the best one for the same concept. */
     static final float TIE_BREAKER = 0.2f;
 
-    Query of(List<QueryConcepts.Concept> concepts) {
+    /** What a number in the request adds for operations on one item: a tie-breaker, not a topic. */
+    static final float ONE_ITEM_BOOST = 0.8f;
+
+    /** @param namesOneItem the request mentions a number, as in "delete tag 12" */
+    Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem) {
         var query = new BooleanQuery.Builder();
         for (var concept : concepts) {
             query.add(concept(concept), BooleanClause.Occur.SHOULD);
+        }
+        if (namesOneItem && !concepts.isEmpty()) {
+            query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(
+                    new Term(OperationFields.TARGET, OperationFields.ONE_ITEM))), ONE_ITEM_BOOST), BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }

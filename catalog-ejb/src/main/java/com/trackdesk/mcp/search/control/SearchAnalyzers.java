@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
@@ -110,7 +111,11 @@ public class SearchAnalyzers {
             TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true,
                     WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_PARTS, null);
             stream = new LowerCaseFilter(stream);
-            stream = "porter".equals(System.getProperty("stemmer")) ? new org.apache.lucene.analysis.en.PorterStemFilter(stream) : new KStemFilter(stream);
+            // KStem rather than Porter: it keeps real words ("conversion", not "convers"), so synonyms
+            // and spelling suggestions stay readable and fewer unrelated words collapse together.
+            // KStem leaves some plurals alone ("sessions", "sales"); the minimal stemmer takes those first.
+            stream = new EnglishMinimalStemFilter(stream);
+            stream = new KStemFilter(stream);
             if (synonyms != null && synonyms.fst != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
             }

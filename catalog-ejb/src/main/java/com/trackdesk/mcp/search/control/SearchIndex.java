@@ -31,6 +31,8 @@ public final class SearchIndex {
 
     /** Longer text is cut: a query is a request, not a document. */
     static final int MAX_QUERY_CHARS = 1000;
+    /** A number on its own ("tag 12"), not part of a code ("ext-991", "SUMMER10"). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}-])\\d+(?![\\p{L}\\p{N}-])");
 
     private final OperationCatalog catalog;
     private final SearchAnalyzers analyzers;
@@ -90,7 +92,8 @@ public final class SearchIndex {
         var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         var concepts = QueryConcepts.of(spelling.correct(bounded), analyzers);
         if (!concepts.isEmpty() && hits.size() < limit) {
-            for (var hit : ranked(filtered(ranking.of(concepts), query), limit + 1)) {
+            var rankingQuery = ranking.of(concepts, NUMBER.matcher(bounded).find());
+            for (var hit : ranked(filtered(rankingQuery, query), limit + 1)) {
                 if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {
                     hits.add(hit);
                 }

@@ -53,6 +53,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void aFilledInPathFindsTheOperationOfItsTemplate() {
+        var result = trackdesk.search(SearchQuery.of("GET /api/node/tags/v1/12", 3));
+
+        assertThat(result.exactMatch()).isTrue();
+        assertThat(ids(result.hits())).first().isEqualTo("TagsService_GetTag");
+    }
+
+    @Test
+    void aLiteralSegmentBeatsAParameterWhenBothFit() {
+        var result = trackdesk.search(SearchQuery.of("POST /tracking/conversion/v1/update", 3));
+
+        assertThat(ids(result.hits())).first().isEqualTo("ConversionService_UpdateConversion");
+    }
+
+    @Test
     void wordsAreNeverAnExactMatch() {
         assertThat(trackdesk.search(SearchQuery.of("delete a coupon", 3)).exactMatch()).isFalse();
     }

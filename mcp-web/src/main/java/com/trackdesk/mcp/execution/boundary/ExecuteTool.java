@@ -4,14 +4,19 @@ import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.control.ArgumentChecker;
 import com.trackdesk.mcp.execution.control.ExecutionArguments;
 import com.trackdesk.mcp.execution.control.OperationPolicy;
+import com.trackdesk.mcp.execution.control.OutcomeClassifier;
 import com.trackdesk.mcp.execution.control.OperationResolver;
 import com.trackdesk.mcp.execution.control.ResultComposer;
 import com.trackdesk.mcp.execution.control.UpstreamExchange;
 import com.trackdesk.mcp.execution.control.UpstreamTargetBuilder;
 import com.trackdesk.mcp.execution.entity.ExecutionRefused;
+import com.trackdesk.mcp.execution.entity.ExecutionReport;
 import com.trackdesk.mcp.execution.entity.ExecutionRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
+import com.trackdesk.mcp.execution.entity.UpstreamResponse;
+import com.trackdesk.mcp.metrics.boundary.CallRecorder;
+import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
@@ -20,6 +25,7 @@ import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -28,6 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +47,7 @@ import java.util.Optional;
 public class ExecuteTool {
 
     public static final String NAME = "execute";
+    static final String UNKNOWN_TENANT = "(unknown)";
 
     static final String MISSING_KEY = "No API key: add the header 'X-Api-Key: <your personal access token>' to this "
             + "MCP server's connection settings in your MCP client. Create a token in Trackdesk under "
@@ -65,6 +74,8 @@ public class ExecuteTool {
 
     @Inject
     OperationPolicy policy;
+    @Inject
+    CallRecorder recorder;
 
     public SyncToolSpecification specification() {
         Tool tool = Tool.builder()
@@ -88,24 +99,64 @@ public class ExecuteTool {
     }
 
     CallToolResult call(McpTransportContext context, CallToolRequest call) {
+        long started = System.nanoTime();
+        ExecutionReport report = execute(context, call);
+        recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
+                report.operationId(), report.outcome(), report.httpStatus(),
+                (System.nanoTime() - started) / 1_000, textLength(report.result()), Optional.empty(),
+                report.truncated(), Optional.empty()));
+        return report.result();
+    }
+
+    private ExecutionReport execute(McpTransportContext context, CallToolRequest call) {
+        String host = CallerContext.host(context).orElse("");
+        Optional<Tenant> knownTenant = tenantOf(host);
+        Optional<String> tenant = knownTenant.map(Tenant::name);
+        Optional<String> operationId = Optional.empty();
         Optional<String> apiKey = CallerContext.apiKey(context);
         if (apiKey.isEmpty()) {
-            return results.failed(MISSING_KEY);
+            return ExecutionReport.refused(results.failed(MISSING_KEY), tenant, operationId);
         }
         try {
             ExecutionRequest request = arguments.parse(call.arguments());
             Operation operation = operations.resolve(request);
+            operationId = Optional.of(operation.operationId());
             policy.requirePermitted(operation);
             checker.check(operation, request);
-            Tenant tenant = tenants.resolve(CallerContext.host(context).orElse(""));
-            UpstreamRequest upstream = new UpstreamRequest(tenant, operation.method(), targets.build(operation, request),
+            // resolving again only to raise the explanation, once the call is known to need a tenant
+            Tenant target = knownTenant.orElseGet(() -> tenants.resolve(host));
+            UpstreamRequest upstream = new UpstreamRequest(target, operation.method(), targets.build(operation, request),
                     jsonBody(request), apiKey.get(), operation.readOnly());
-            return results.fromResponse(operation, exchange.send(upstream), request.fields());
+            UpstreamResponse response = exchange.send(upstream);
+            CallToolResult result = results.fromResponse(operation, response, request.fields());
+            return new ExecutionReport(result, OutcomeClassifier.ofStatus(response.status()), tenant, operationId,
+                    response.status(), truncated(result));
         } catch (ExecutionRefused e) {
-            return results.refused(e.problems());
-        } catch (UnknownTenantException | UpstreamFailure e) {
-            return results.failed(e.getMessage());
+            return ExecutionReport.refused(results.refused(e.problems()), tenant, operationId);
+        } catch (UnknownTenantException e) {
+            return ExecutionReport.refused(results.failed(e.getMessage()), tenant, operationId);
+        } catch (UpstreamFailure e) {
+            return new ExecutionReport(results.failed(e.getMessage()), OutcomeClassifier.of(e), tenant, operationId,
+                    0, false);
         }
+    }
+
+    private Optional<Tenant> tenantOf(String host) {
+        try {
+            return Optional.of(tenants.resolve(host));
+        } catch (UnknownTenantException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean truncated(CallToolResult result) {
+        return result.structuredContent() instanceof Map<?, ?> structured && Boolean.TRUE.equals(structured.get("truncated"));
+    }
+
+    private static long textLength(CallToolResult result) {
+        return result.content().stream()
+                .mapToLong(content -> content instanceof McpSchema.TextContent text ? text.text().length() : 0)
+                .sum();
     }
 
     private Optional<String> jsonBody(ExecutionRequest request) {

@@ -1,14 +1,21 @@
 package com.trackdesk.mcp.search.boundary;
 
+import com.trackdesk.mcp.metrics.boundary.CallRecorder;
+import com.trackdesk.mcp.metrics.entity.CallMetric;
+import com.trackdesk.mcp.metrics.entity.Outcome;
+import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
 import com.trackdesk.mcp.search.control.HitFormatter;
 import com.trackdesk.mcp.search.control.OperationDetails;
 import com.trackdesk.mcp.search.entity.SearchHit;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import com.trackdesk.mcp.search.entity.SearchResult;
+import com.trackdesk.mcp.tenant.control.TenantResolver;
+import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -17,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +53,10 @@ public class SearchTool {
     OperationDetails details;
     @Inject
     McpJsonMapper json;
+    @Inject
+    TenantResolver tenants;
+    @Inject
+    CallRecorder recorder;
 
     public SyncToolSpecification specification() {
         Tool tool = Tool.builder()
@@ -67,16 +79,39 @@ public class SearchTool {
     }
 
     CallToolResult call(McpTransportContext context, CallToolRequest call) {
+        long started = System.nanoTime();
         Map<String, Object> args = call.arguments() == null ? Map.of() : call.arguments();
         if (!(args.get("query") instanceof String text) || text.isBlank()) {
-            return error("'query' must be a non-empty string: describe what you want to do, e.g. \"list affiliates\".");
+            CallToolResult refused = error("'query' must be a non-empty string: describe what you want to do, e.g. \"list affiliates\".");
+            record(context, started, refused, Outcome.CLIENT_ERROR, List.of(), Optional.empty());
+            return refused;
         }
         SearchQuery query = new SearchQuery(text, limit(args.get("limit")), optionalText(args.get("tag")),
                 optionalText(args.get("method")).map(m -> m.toUpperCase(Locale.ROOT)));
         SearchResult result = search.search(query);
-        return result.exactMatch() && !result.hits().isEmpty()
+        CallToolResult answer = result.exactMatch() && !result.hits().isEmpty()
                 ? exact(result.hits().get(0))
                 : ranked(text, result.hits());
+        record(context, started, answer, Outcome.OK, result.hits(), Optional.of(text));
+        return answer;
+    }
+
+    /** One metric row per search; the recorder keeps the query text only if an admin enabled it. */
+    private void record(McpTransportContext context, long started, CallToolResult answer, Outcome outcome,
+                        List<SearchHit> found, Optional<String> text) {
+        long size = answer.content().stream()
+                .mapToLong(c -> c instanceof McpSchema.TextContent t ? t.text().length() : 0).sum();
+        recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
+                found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
+                (System.nanoTime() - started) / 1_000, size, Optional.of(found.size()), false, text));
+    }
+
+    private String tenantOf(McpTransportContext context) {
+        try {
+            return tenants.resolve(CallerContext.host(context).orElse("")).name();
+        } catch (UnknownTenantException e) {
+            return "(unknown)";
+        }
     }
 
     private CallToolResult ranked(String text, List<SearchHit> found) {

@@ -1,0 +1,54 @@
+package com.trackdesk.mcp.catalog.boundary;
+
+import com.trackdesk.mcp.catalog.control.RefreshInterval;
+import com.trackdesk.mcp.catalog.control.SpecDocumentReader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.logging.Logger;
+
+/**
+ * Re-fetches a spec served from an http(s) URL every MCP_SPEC_REFRESH (ISO-8601 duration or seconds).
+ * A timer is the trigger, so this is a boundary; the work is {@link Catalog#refresh()}.
+ * (Also the module's EJB: an ejb-jar without one is rejected by the server.)
+ */
+@Singleton
+@Startup
+public class SpecRefresh {
+
+    private static final Logger LOG = Logger.getLogger(SpecRefresh.class.getName());
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    Config config;
+
+    @Resource
+    TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        var location = config.getOptionalValue(Catalog.SPEC_KEY, String.class).orElse("");
+        var interval = config.getOptionalValue(Catalog.REFRESH_KEY, String.class).flatMap(RefreshInterval::parse);
+        if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
+            return;
+        }
+        long millis = interval.get().toMillis();
+        // Not persistent: a restarted server loads the spec anyway and schedules anew.
+        timers.createIntervalTimer(millis, millis, new TimerConfig("spec refresh", false));
+        LOG.info(() -> "Re-fetching " + location + " every " + interval.get());
+    }
+
+    @Timeout
+    void refresh() {
+        catalog.refresh();
+    }
+}
