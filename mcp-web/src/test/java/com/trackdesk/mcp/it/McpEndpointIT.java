@@ -161,7 +161,14 @@ class McpEndpointIT {
     @Test
     void unknownToolIsAnError() {
         JsonNode answer = client().request("tools/call", Map.of("name", "delete_everything", "arguments", Map.of()));
-        assertThat(answer.toString()).containsAnyOf("-32602", "Unknown tool", "\"isError\":true");
+        assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32602);
+    }
+
+    @Test
+    void invalidToolArgumentsComeBackAsAToolErrorTheAssistantCanFix() {
+        JsonNode result = client().call("search", Map.of("query", "affiliates", "limit", 500));
+        assertThat(result.get("isError").asBoolean()).isTrue();
+        assertThat(McpClient.text(result)).contains("limit");
     }
 
     @Test

@@ -33,11 +33,11 @@ public class OperationReader {
     public List<Operation> read(OpenAPI api) {
         var components = Optional.ofNullable(api.getComponents()).orElseGet(Components::new);
         var schemas = new JsonSchemaInliner(components.getSchemas());
-        var ids = new GeneratedOperationIds();
         var operations = new ArrayList<Operation>();
         if (api.getPaths() == null) {
             return operations;
         }
+        var ids = new GeneratedOperationIds(declaredIds(api));
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
                 operations.add(operation(path, item, method, op, components, schemas, ids))));
         return operations;
@@ -56,6 +56,15 @@ public class OperationReader {
                 requestBody(op.getRequestBody(), components, schemas),
                 responses,
                 readOnlyRule.isReadOnly(method, id, summary, path));
+    }
+
+    private static List<String> declaredIds(OpenAPI api) {
+        return api.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream())
+                .map(io.swagger.v3.oas.models.Operation::getOperationId)
+                .filter(id -> id != null && !id.isBlank())
+                .map(String::strip)
+                .toList();
     }
 
     /** Operation-level parameters override path-level ones with the same name and location. */

@@ -5,6 +5,7 @@ import com.trackdesk.mcp.catalog.entity.Operation;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The kind of action an operation performs as one plain verb: get, list, create, update or delete.
@@ -14,6 +15,10 @@ import java.util.Set;
  * summary says it.
  */
 public final class ActionWords {
+
+    /** The verbs this field is made of; what everyday verbs are mapped to by the synonyms. */
+    public static final Set<String> CANONICAL = Set.of("get", "list", "create", "update", "delete");
+    private static final Pattern VERSION = Pattern.compile("v\\d+");
 
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("delete", "delete"), Map.entry("remove", "delete"), Map.entry("destroy", "delete"),
@@ -35,9 +40,6 @@ public final class ActionWords {
 
     private ActionWords() {
     }
-
-    /** The verbs this field is made of; what everyday verbs are mapped to by the synonyms. */
-    public static final Set<String> CANONICAL = Set.of("get", "list", "create", "update", "delete");
 
     public static String of(Operation operation) {
         for (var word : OperationWords.of(operation.operationId())) {
@@ -76,6 +78,4 @@ public final class ActionWords {
         }
         return false;
     }
-
-    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("v\\d+");
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.similarities.Similarity;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ public final class OperationFields {
     public static final String BODY = "body";
 
     /** Fields made of names rather than prose. */
-    public static final java.util.Set<String> IDENTIFIERS = java.util.Set.of(NAME, ACTION, TAGS, PATH, PARAMETERS, BODY);
+    public static final Set<String> IDENTIFIERS = Set.of(NAME, ACTION, TAGS, PATH, PARAMETERS, BODY);
 
     /** How much a match in each field counts; names and summaries say what an operation does. */
     public static final Map<String, Float> BOOSTS = Map.of(

@@ -30,15 +30,18 @@ final class RankingQuery {
 
     /** @param namesOneItem the request mentions a number, as in "delete tag 12" */
     Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem) {
-        var query = new BooleanQuery.Builder();
+        var words = new BooleanQuery.Builder();
         for (var concept : concepts) {
-            query.add(concept(concept), BooleanClause.Occur.SHOULD);
+            words.add(concept(concept), BooleanClause.Occur.SHOULD);
         }
-        if (namesOneItem && !concepts.isEmpty()) {
-            query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(
-                    new Term(OperationFields.TARGET, OperationFields.ONE_ITEM))), ONE_ITEM_BOOST), BooleanClause.Occur.SHOULD);
+        if (!namesOneItem) {
+            return words.build();
         }
-        return query.build();
+        var oneItem = new TermQuery(new Term(OperationFields.TARGET, OperationFields.ONE_ITEM));
+        return new BooleanQuery.Builder()
+                .add(words.build(), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(new ConstantScoreQuery(oneItem), ONE_ITEM_BOOST), BooleanClause.Occur.SHOULD)
+                .build();
     }
 
     private static Query concept(QueryConcepts.Concept concept) {

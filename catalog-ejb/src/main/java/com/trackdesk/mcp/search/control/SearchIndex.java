@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An in-memory Lucene index over one catalog's operations. Immutable once built and safe for
@@ -32,7 +33,7 @@ public final class SearchIndex {
     /** Longer text is cut: a query is a request, not a document. */
     static final int MAX_QUERY_CHARS = 1000;
     /** A number on its own ("tag 12"), not part of a code ("ext-991", "SUMMER10"). */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}-])\\d+(?![\\p{L}\\p{N}-])");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}-])\\d+(?![\\p{L}\\p{N}-])");
 
     private final OperationCatalog catalog;
     private final SearchAnalyzers analyzers;
@@ -87,16 +88,19 @@ public final class SearchIndex {
         }
         var limit = Math.max(1, query.limit());
         var exact = ExactMatch.in(catalog, text).filter(op -> passesFilters(op, query));
-        var hits = new ArrayList<SearchHit>();
-        exact.ifPresent(op -> hits.add(new SearchHit(op, Float.MAX_VALUE)));
         var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         var concepts = QueryConcepts.of(spelling.correct(bounded), analyzers);
-        if (!concepts.isEmpty() && hits.size() < limit) {
-            var rankingQuery = ranking.of(concepts, NUMBER.matcher(bounded).find());
-            for (var hit : ranked(filtered(rankingQuery, query), limit + 1)) {
-                if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {
-                    hits.add(hit);
-                }
+        var ranked = concepts.isEmpty() ? List.<SearchHit>of()
+                : ranked(filtered(ranking.of(concepts, NUMBER.matcher(bounded).find()), query), limit + 1);
+        var hits = new ArrayList<SearchHit>();
+        exact.ifPresent(op -> {
+            // Named outright, so it outranks whatever the words matched best.
+            float best = ranked.isEmpty() ? 0f : ranked.get(0).score();
+            hits.add(new SearchHit(op, best + 1f));
+        });
+        for (var hit : ranked) {
+            if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {
+                hits.add(hit);
             }
         }
         return new SearchResult(List.copyOf(hits), exact.isPresent());

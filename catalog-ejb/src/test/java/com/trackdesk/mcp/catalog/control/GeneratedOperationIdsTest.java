@@ -20,6 +20,14 @@ class GeneratedOperationIdsTest {
     }
 
     @Test
+    void aGeneratedIdNeverTakesOneTheSpecDeclares() {
+        var reserving = new GeneratedOperationIds(java.util.List.of("GET_pets"));
+
+        assertThat(reserving.idFor(null, "GET", "/pets")).isEqualTo("GET_pets_2");
+        assertThat(reserving.idFor("GET_pets", "POST", "/other")).isEqualTo("GET_pets");
+    }
+
+    @Test
     void repeatedIdsGetANumber() {
         assertThat(ids.idFor("dup", "GET", "/a")).isEqualTo("dup");
         assertThat(ids.idFor("dup", "GET", "/b")).isEqualTo("dup_2");

@@ -55,6 +55,14 @@ class SearchEvaluationTest {
         assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.75);
     }
 
+    @Test
+    void heldOutTrackdeskQueriesFindTheRightOperation() {
+        var report = evaluate("trackdesk held-out", benchQueries("queries-trackdesk-holdout.json"), false);
+
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.75);
+    }
+
     /** The bundled synonyms are Trackdesk's; other APIs must still rank well on their own words. */
     @Test
     void githubQueriesFindTheRightOperation() {

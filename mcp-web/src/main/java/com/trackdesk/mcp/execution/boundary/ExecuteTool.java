@@ -18,6 +18,7 @@ import com.trackdesk.mcp.execution.entity.UpstreamResponse;
 import com.trackdesk.mcp.metrics.boundary.CallRecorder;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.protocol.control.CallerContext;
+import com.trackdesk.mcp.protocol.control.ResultText;
 import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.Tenant;
@@ -25,7 +26,6 @@ import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -103,7 +103,7 @@ public class ExecuteTool {
         ExecutionReport report = execute(context, call);
         recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
                 report.operationId(), report.outcome(), report.httpStatus(),
-                (System.nanoTime() - started) / 1_000, textLength(report.result()), Optional.empty(),
+                (System.nanoTime() - started) / 1_000, ResultText.length(report.result()), Optional.empty(),
                 report.truncated(), Optional.empty()));
         return report.result();
     }
@@ -151,12 +151,6 @@ public class ExecuteTool {
 
     private static boolean truncated(CallToolResult result) {
         return result.structuredContent() instanceof Map<?, ?> structured && Boolean.TRUE.equals(structured.get("truncated"));
-    }
-
-    private static long textLength(CallToolResult result) {
-        return result.content().stream()
-                .mapToLong(content -> content instanceof McpSchema.TextContent text ? text.text().length() : 0)
-                .sum();
     }
 
     private Optional<String> jsonBody(ExecutionRequest request) {

@@ -3,12 +3,11 @@ package com.trackdesk.mcp.execution.control;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.Parameter;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
-import io.modelcontextprotocol.json.McpJsonMapper;
+import com.trackdesk.mcp.protocol.control.ResultText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
 public class ResponseShaper {
 
     @Inject
-    McpJsonMapper json;
+    ResultText renderer;
 
     @Inject
     @ConfigProperty(name = "MCP_MAX_RESPONSE_CHARS", defaultValue = "20000")
@@ -34,7 +33,7 @@ public class ResponseShaper {
 
     public ShapedBody shape(Operation operation, Object body, List<String> fields) {
         Object projected = FieldProjection.project(body, fields);
-        String rendered = render(projected);
+        String rendered = renderer.render(projected);
         if (rendered.length() <= maxChars) {
             return new ShapedBody(projected, rendered, false, Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -51,24 +50,10 @@ public class ResponseShaper {
         while (keep > 0 && text.length() > maxChars) {
             keep = keep > 8 ? keep * 3 / 4 : keep - 1;
             shortened = slot.replace(projected, items.subList(0, keep));
-            text = render(shortened);
+            text = renderer.render(shortened);
         }
         return new ShapedBody(shortened, text, true, Optional.of(totalCount(projected).orElse(items.size())),
                 Optional.of(keep), pagingHint(operation));
-    }
-
-    private String render(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof String text) {
-            return text;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            return String.valueOf(value);
-        }
     }
 
     /** The longest list at the top or one level down: where list answers keep their items. */

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.execution.control;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
+import com.trackdesk.mcp.protocol.control.ResultText;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class ResultComposer {
 
     @Inject
     ResponseShaper shaper;
+    @Inject
+    ResultText renderer;
 
     public CallToolResult fromResponse(Operation operation, UpstreamResponse response, List<String> fields) {
         Object body = parsedBody(response);
@@ -97,7 +100,7 @@ public class ResultComposer {
 
     private String details(Object body) {
         if (body instanceof Map<?, ?> map && map.get("details") instanceof List<?> details && !details.isEmpty()) {
-            return " Details: " + render(details) + ".";
+            return " Details: " + renderer.render(details) + ".";
         }
         return "";
     }
@@ -120,19 +123,5 @@ public class ResultComposer {
     private static boolean looksLikeJson(String text) {
         String t = text.stripLeading();
         return t.startsWith("{") || t.startsWith("[");
-    }
-
-    private String render(Object body) {
-        if (body == null) {
-            return "(empty body)";
-        }
-        if (body instanceof String text) {
-            return text;
-        }
-        try {
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            return String.valueOf(body);
-        }
     }
 }

@@ -92,7 +92,7 @@ public class UpstreamCaller {
     }
 
     /** Network trouble in words an assistant can act on; never the exception text (it may hold URLs or headers). */
-    private static RuntimeException describe(ProcessingException e, UpstreamRequest request) {
+    static RuntimeException describe(ProcessingException e, UpstreamRequest request) {
         Throwable cause = e;
         while (cause.getCause() != null && cause != cause.getCause()) {
             cause = cause.getCause();

@@ -4,6 +4,7 @@ import com.trackdesk.mcp.metrics.boundary.CallRecorder;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.protocol.control.CallerContext;
+import com.trackdesk.mcp.protocol.control.ResultText;
 import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
 import com.trackdesk.mcp.search.control.HitFormatter;
 import com.trackdesk.mcp.search.control.OperationDetails;
@@ -13,9 +14,7 @@ import com.trackdesk.mcp.search.entity.SearchResult;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -23,7 +22,6 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +50,7 @@ public class SearchTool {
     @Inject
     OperationDetails details;
     @Inject
-    McpJsonMapper json;
+    ResultText renderer;
     @Inject
     TenantResolver tenants;
     @Inject
@@ -99,11 +97,9 @@ public class SearchTool {
     /** One metric row per search; the recorder keeps the query text only if an admin enabled it. */
     private void record(McpTransportContext context, long started, CallToolResult answer, Outcome outcome,
                         List<SearchHit> found, Optional<String> text) {
-        long size = answer.content().stream()
-                .mapToLong(c -> c instanceof McpSchema.TextContent t ? t.text().length() : 0).sum();
         recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
-                (System.nanoTime() - started) / 1_000, size, Optional.of(found.size()), false, text));
+                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text));
     }
 
     private String tenantOf(McpTransportContext context) {
@@ -137,18 +133,9 @@ public class SearchTool {
         structured.put("operation", operation);
         return CallToolResult.builder()
                 .addTextContent(hits.line(1, hit.operation()) + "\nFull request schema and an example call:\n"
-                        + asJson(operation))
+                        + renderer.render(operation))
                 .structuredContent(structured)
                 .build();
-    }
-
-    /** Clients that ignore structuredContent still get the schema, as the MCP spec recommends. */
-    private String asJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            return String.valueOf(value);
-        }
     }
 
     private static int limit(Object value) {

@@ -1,0 +1,92 @@
+package com.trackdesk.mcp.console.control;
+
+import com.trackdesk.mcp.console.entity.ConfigurationView;
+import com.trackdesk.mcp.console.entity.ConfigurationView.CatalogView;
+import com.trackdesk.mcp.console.entity.ConfigurationView.MetricsView;
+import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.entity.CatalogLoad;
+import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Collects what the configuration page shows. Settings are read from MicroProfile Config of this WAR
+ * (environment variables and system properties, which both WARs share); the catalog comes from the
+ * MCP endpoint's own report in the metrics database, because only it knows what it loaded.
+ */
+@ApplicationScoped
+public class LiveConfiguration {
+
+    static final int OPERATIONS_CALLED_DAYS = 30;
+    static final String DEFAULT_SPEC = "bundled Trackdesk description (MCP_SPEC not set)";
+    static final String DEFAULT_UPSTREAM = "https://{tenant}.trackdesk.com";
+
+    private Config config;
+    private MetricsDatabase database;
+    private MetricsOptions options;
+
+    protected LiveConfiguration() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public LiveConfiguration(Config config, MetricsDatabase database, MetricsOptions options) {
+        this.config = config;
+        this.database = database;
+        this.options = options;
+    }
+
+    public ConfigurationView current() {
+        CatalogView catalog = null;
+        long operationsCalled = 0;
+        if (database.open()) {
+            catalog = latestCatalog();
+            operationsCalled = operationsCalled();
+        }
+        return new ConfigurationView(
+                config.getOptionalValue("MCP_SPEC", String.class).map(LiveConfiguration::withoutSecrets).orElse(DEFAULT_SPEC),
+                withoutSecrets(config.getOptionalValue("MCP_UPSTREAM_URL", String.class).orElse(DEFAULT_UPSTREAM)),
+                config.getOptionalValue("MCP_READ_ONLY", Boolean.class).orElse(false),
+                catalog, operationsCalled, OPERATIONS_CALLED_DAYS,
+                new MetricsView(withoutSecrets(options.databaseUrl()), options.tenantMode().name().toLowerCase(),
+                        options.storeQueries(), options.retentionDays()));
+    }
+
+    private CatalogView latestCatalog() {
+        return database.read(em -> {
+            List<CatalogLoad> loads = em.createQuery("SELECT c FROM CatalogLoad c ORDER BY c.id DESC", CatalogLoad.class)
+                    .setMaxResults(1).getResultList();
+            return loads.isEmpty() ? null : new CatalogView(loads.get(0).loadedAt().toInstant(ZoneOffset.UTC),
+                    loads.get(0).specSource(), loads.get(0).operationCount());
+        });
+    }
+
+    private long operationsCalled() {
+        LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusDays(OPERATIONS_CALLED_DAYS);
+        return database.read(em -> em.createQuery("SELECT COUNT(DISTINCT r.operationId) FROM CallRollup r"
+                        + " WHERE r.resolutionMinutes = 60 AND r.tool = 'execute' AND r.operationId <> ''"
+                        + " AND r.bucketStart >= :since", Long.class)
+                .setParameter("since", since).getSingleResult());
+    }
+
+    /** URLs may carry credentials (user:password@, ?token=); the console shows neither. */
+    static String withoutSecrets(String value) {
+        try {
+            URI uri = URI.create(value.replace("{tenant}", "TENANT"));
+            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+                return value.replaceAll("(?i)(password|secret|token|key)=[^;&]*", "$1=***");
+            }
+            String hidden = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+            return hidden.replace("TENANT", "{tenant}");
+        } catch (IllegalArgumentException e) {
+            return value.replaceAll("(?i)(password|secret|token|key)=[^;&]*", "$1=***");
+        }
+    }
+}

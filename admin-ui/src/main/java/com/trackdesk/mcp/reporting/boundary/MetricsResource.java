@@ -1,0 +1,163 @@
+package com.trackdesk.mcp.reporting.boundary;
+
+import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.Rollups;
+import com.trackdesk.mcp.reporting.control.CsvFormat;
+import com.trackdesk.mcp.reporting.control.OperationRanking;
+import com.trackdesk.mcp.reporting.control.RecorderStatusReader;
+import com.trackdesk.mcp.reporting.control.RollupReader;
+import com.trackdesk.mcp.reporting.control.SearchQualityQuery;
+import com.trackdesk.mcp.reporting.control.SummaryCalculator;
+import com.trackdesk.mcp.reporting.control.TenantRanking;
+import com.trackdesk.mcp.reporting.control.TimeSeriesBuilder;
+import com.trackdesk.mcp.reporting.entity.FailingOperation;
+import com.trackdesk.mcp.reporting.entity.MetricsFilter;
+import com.trackdesk.mcp.reporting.entity.OperationStats;
+import com.trackdesk.mcp.reporting.entity.RecordingHealth;
+import com.trackdesk.mcp.reporting.entity.SearchQuality;
+import com.trackdesk.mcp.reporting.entity.Summary;
+import com.trackdesk.mcp.reporting.entity.TenantStats;
+import com.trackdesk.mcp.reporting.entity.TimeSeries;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/** The metrics API of the console: {@code /admin/api/metrics/…}, JSON, behind the admin login. */
+@Path("metrics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MetricsResource {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    RollupReader rollups;
+
+    @Inject
+    SearchQualityQuery searchQuality;
+
+    @Inject
+    MetricsDatabase database;
+
+    @GET
+    @Path("summary")
+    public Summary summary(@BeanParam FilterParameters parameters) {
+        MetricsFilter filter = parameters.toFilter(CLOCK);
+        return SummaryCalculator.summarize(filter, rollups.operationSlices(filter), rollups.lostCalls(filter));
+    }
+
+    @GET
+    @Path("timeseries")
+    public TimeSeries timeSeries(@BeanParam FilterParameters parameters) {
+        MetricsFilter filter = parameters.toFilter(CLOCK);
+        return TimeSeriesBuilder.build(filter, rollups.timeSlices(filter));
+    }
+
+    @GET
+    @Path("operations")
+    public List<OperationStats> operations(@BeanParam FilterParameters parameters,
+                                           @QueryParam("limit") @DefaultValue("50") int limit) {
+        return OperationRanking.mostCalled(rollups.operationSlices(parameters.toFilter(CLOCK)), bounded(limit));
+    }
+
+    @GET
+    @Path("failures")
+    public List<FailingOperation> failures(@BeanParam FilterParameters parameters,
+                                           @QueryParam("limit") @DefaultValue("50") int limit) {
+        return OperationRanking.failing(rollups.operationSlices(parameters.toFilter(CLOCK)), bounded(limit));
+    }
+
+    @GET
+    @Path("tenants")
+    public List<TenantStats> tenants(@BeanParam FilterParameters parameters,
+                                     @QueryParam("limit") @DefaultValue("100") int limit) {
+        return TenantRanking.rank(rollups.tenantSlices(parameters.toFilter(CLOCK)), bounded(limit));
+    }
+
+    @GET
+    @Path("searches")
+    public SearchQuality searches(@BeanParam FilterParameters parameters,
+                                  @QueryParam("limit") @DefaultValue("50") int limit) {
+        MetricsFilter filter = parameters.toFilter(CLOCK);
+        return searchQuality.quality(filter, rollups.operationSlices(filter), bounded(limit));
+    }
+
+    /** Answers even when the database does not: then with the recorders' live counters only. */
+    @GET
+    @Path("health")
+    public RecordingHealth health(@BeanParam FilterParameters parameters) {
+        MetricsFilter filter = parameters.toFilter(CLOCK);
+        long lostStored = 0;
+        boolean available = database.open();
+        if (available) {
+            lostStored = rollups.lostCalls(filter);
+        }
+        return new RecordingHealth(available, database.lastFailure(), lostStored, RecorderStatusReader.recorders());
+    }
+
+    /** The aggregates as a download: {@code format=csv|json}, {@code resolution=hour|minute}. */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON})
+    public Response export(@BeanParam FilterParameters parameters,
+                           @QueryParam("format") @DefaultValue("csv") String format,
+                           @QueryParam("resolution") @DefaultValue("hour") String resolution) {
+        MetricsFilter filter = parameters.toFilter(CLOCK);
+        int minutes = switch (resolution) {
+            case "hour" -> Rollups.HOUR;
+            case "minute" -> Rollups.MINUTE;
+            default -> throw FilterParameters.badRequest("resolution must be hour or minute");
+        };
+        boolean csv = switch (format) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw FilterParameters.badRequest("format must be csv or json");
+        };
+        StreamingOutput body = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            boolean[] first = {true};
+            writer.write(csv ? CsvFormat.HEADER + "\r\n" : "[");
+            rollups.exportRows(filter, minutes, row -> {
+                try {
+                    if (csv) {
+                        writer.write(CsvFormat.line(row) + "\r\n");
+                    } else {
+                        writer.write((first[0] ? "\n" : ",\n") + JSON.toJson(row));
+                        first[0] = false;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.write(csv ? "" : "\n]\n");
+            writer.flush();
+        };
+        String name = "trackdesk-metrics-" + resolution + "." + format;
+        return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
+    }
+
+    private static int bounded(int limit) {
+        return Math.max(1, Math.min(limit, 500));
+    }
+}
