@@ -86,13 +86,15 @@ function endSession(sessionId) {
 }
 
 function openStream(sessionId) {
+  // The peer writes the stream's headers only with its first event, so do not wait for the response:
+  // consider the stream open once the request is on the wire (openSession then gives the server a moment).
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: url.hostname, port: url.port, path: url.pathname, method: 'GET', agent: streamAgent,
       headers: { ...opts.headers, Accept: 'text/event-stream', 'Mcp-Session-Id': sessionId },
     }, (res) => {
       if (res.statusCode !== 200) {
-        reject(new Error(`GET stream answered ${res.statusCode}`));
+        console.error(`loadgen: GET stream answered ${res.statusCode}`);
         res.resume();
         return;
       }
@@ -118,10 +120,13 @@ function openStream(sessionId) {
         }
       });
       res.on('error', () => {});
-      resolve(req);
     });
-    req.on('error', reject);
+    req.on('error', (error) => { if (!req.destroyed) console.error(`loadgen: GET stream failed: ${error}`); });
     req.end();
+    req.on('socket', (socket) => {
+      if (socket.connecting) socket.once('connect', () => resolve(req)); else resolve(req);
+    });
+    setTimeout(() => reject(new Error('GET stream could not be opened')), opts.timeout * 1000).unref();
   });
 }
 
@@ -132,6 +137,7 @@ async function openSession() {
   if (init.status !== 200 || !sessionId) throw new Error(`initialize answered ${init.status}: ${init.body.slice(0, 200)}`);
   await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, { 'Mcp-Session-Id': sessionId });
   const stream = await openStream(sessionId);
+  await new Promise((r) => setTimeout(r, 200)); // let the server register the stream before the first call
   return { sessionId, stream };
 }
 
@@ -179,8 +185,7 @@ function classify(error) {
   return 'read';
 }
 
-async function virtualUser(deadline) {
-  const session = opts.mode === 'sse-session' ? await openSession() : null;
+async function virtualUser(session, deadline) {
   try {
     while (performance.now() < deadline) {
       const t0 = performance.now();
@@ -209,9 +214,13 @@ function percentile(sorted, q) {
 }
 
 async function main() {
+  // sessions are opened before the clock starts (not part of the measurement)
+  const opened = await Promise.allSettled(Array.from({ length: opts.concurrency },
+    () => (opts.mode === 'sse-session' ? openSession() : Promise.resolve(null))));
   const start = performance.now();
   const deadline = start + opts.duration * 1000;
-  const results = await Promise.allSettled(Array.from({ length: opts.concurrency }, () => virtualUser(deadline)));
+  const results = await Promise.allSettled(opened.map((o) =>
+    (o.status === 'fulfilled' ? virtualUser(o.value, deadline) : Promise.reject(o.reason))));
   const elapsed = performance.now() - start;
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) {
@@ -235,6 +244,7 @@ async function main() {
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
   postAgent.destroy();
   streamAgent.destroy();
+  process.exit(0);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

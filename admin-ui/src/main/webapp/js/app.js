@@ -140,11 +140,11 @@
     ], labels, { scales: { x: { stacked: true, ticks: { maxTicksLimit: 8 } }, y: { stacked: true, beginAtZero: true } } });
     chart('chart-errors', 'line', [
       { label: 'Error rate %', data: series.points.map((p) => (p.calls ? (100 * p.errors) / p.calls : null)),
-        borderColor: '#ef4444', spanGaps: true, pointRadius: 0 },
+        borderColor: '#ef4444', spanGaps: true, pointRadius: 2 },
     ], labels);
     chart('chart-latency', 'line', [
-      { label: 'p50', data: series.points.map((p) => (p.calls ? p.p50Micros / 1000 : null)), borderColor: '#3b82f6', spanGaps: true, pointRadius: 0 },
-      { label: 'p95', data: series.points.map((p) => (p.calls ? p.p95Micros / 1000 : null)), borderColor: '#f59e0b', spanGaps: true, pointRadius: 0 },
+      { label: 'p50', data: series.points.map((p) => (p.calls ? p.p50Micros / 1000 : null)), borderColor: '#3b82f6', spanGaps: true, pointRadius: 2 },
+      { label: 'p95', data: series.points.map((p) => (p.calls ? p.p95Micros / 1000 : null)), borderColor: '#f59e0b', spanGaps: true, pointRadius: 2 },
     ], labels);
     table('outcomes', ['Outcome', 'Calls'], summary.byOutcome.map((o) => [o.name, number(o.calls)]));
     table('tools', ['Tool', 'Calls', 'Errors'], summary.byTool.map((t) => [t.name, number(t.calls), number(t.errors)]));
@@ -194,8 +194,9 @@
     $(containerId).replaceChildren(...pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
   }
 
-  async function config(query, configuration) {
-    const health = await api('metrics/health?' + query);
+  async function config(query) {
+    // fetched afresh: the catalog report and the executed operations change while the console is open
+    const [configuration, health] = await Promise.all([api('config'), api('metrics/health?' + query)]);
     const catalog = configuration.catalog;
     definitions('config', [
       ['OpenAPI description (MCP_SPEC)', configuration.spec],

@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 
 /**
- * Whether a browser request comes from a page of this server. Browsers send {@code Origin} with every
- * POST; a request without it (a script, curl) is not a cross-site browser request.
+ * Whether a browser request comes from a page of this server. Current browsers say so in
+ * {@code Sec-Fetch-Site}; older ones send {@code Origin} with every POST. A request with neither (a
+ * script, curl) is not a cross-site browser request.
  */
 public final class SameOrigin {
 
@@ -14,6 +15,10 @@ public final class SameOrigin {
     }
 
     public static boolean isSameOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return site.equals("same-origin");
+        }
         String origin = request.getHeader("Origin");
         if (origin == null) {
             return true;

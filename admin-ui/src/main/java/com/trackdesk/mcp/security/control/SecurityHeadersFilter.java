@@ -27,7 +27,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // not "no-referrer": that makes browsers send "Origin: null" with the console's own form posts
+        response.setHeader("Referrer-Policy", "same-origin");
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/vendor/")) {
             response.setHeader("Cache-Control", "no-store");
         }

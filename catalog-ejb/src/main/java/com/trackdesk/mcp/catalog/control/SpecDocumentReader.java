@@ -41,8 +41,8 @@ public class SpecDocumentReader {
         if (trimmed.startsWith(CLASSPATH_PREFIX)) {
             return resource(trimmed.substring(CLASSPATH_PREFIX.length()), trimmed);
         }
-        var file = Path.of(trimmed.startsWith("file:") ? URI.create(trimmed).getPath() : trimmed);
-        if (Files.isRegularFile(file)) {
+        var file = asFile(trimmed);
+        if (file != null && Files.isRegularFile(file)) {
             return file(file);
         }
         if (resourceExists(trimmed)) {
@@ -50,6 +50,15 @@ public class SpecDocumentReader {
         }
         throw new CatalogLoadException("API description '" + trimmed
                 + "' is neither a readable file, a classpath resource nor an http(s) URL");
+    }
+
+    private static Path asFile(String location) {
+        try {
+            return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
+        } catch (IllegalArgumentException e) {
+            // InvalidPathException included: such a location can still be a resource name.
+            return null;
+        }
     }
 
     private String file(Path file) {
@@ -61,11 +70,12 @@ public class SpecDocumentReader {
     }
 
     private static boolean resourceExists(String name) {
-        return classLoader().getResource(stripSlash(name)) != null;
+        return classLoaderOf(stripSlash(name)) != null;
     }
 
     private String resource(String name, String location) {
-        try (InputStream in = classLoader().getResourceAsStream(stripSlash(name))) {
+        var loader = classLoaderOf(stripSlash(name));
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(stripSlash(name))) {
             if (in == null) {
                 throw new CatalogLoadException("No classpath resource " + location);
             }
@@ -114,8 +124,16 @@ public class SpecDocumentReader {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    private static ClassLoader classLoader() {
+    /**
+     * This module's own loader first (it holds the bundled spec, whichever thread asks), then the
+     * application's, which also sees resources of the other modules.
+     */
+    private static ClassLoader classLoaderOf(String name) {
+        var own = SpecDocumentReader.class.getClassLoader();
+        if (own != null && own.getResource(name) != null) {
+            return own;
+        }
         var context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : SpecDocumentReader.class.getClassLoader();
+        return context != null && context.getResource(name) != null ? context : null;
     }
 }

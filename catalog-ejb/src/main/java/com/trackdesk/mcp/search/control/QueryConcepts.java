@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,7 +27,7 @@ import java.util.TreeMap;
 public final class QueryConcepts {
 
     /** Spelled-out synonyms count less than the words the person actually typed. */
-    static final float SYNONYM_WEIGHT = 0.7f;
+    static final float SYNONYM_WEIGHT = 0.85f;
     /** Bounds the work for pasted essays; nobody describes an operation in more words. */
     static final int MAX_CONCEPTS = 24;
 
@@ -84,17 +83,19 @@ public final class QueryConcepts {
 
     /**
      * A request has one main action, and it usually comes first: in "update the email stored on a client
-     * record", "stored" and "record" are not asking to create anything. So only the first concept keeps
-     * the action verbs its synonyms brought in; later ones keep only what was typed.
+     * record", "stored" and "record" are not asking to create anything. So only the first typed word
+     * that brings action verbs keeps them; later ones keep only what was typed. Question words ("which",
+     * "what") hint at an action without claiming it, so "which tag should I remove" still means delete.
      */
     private static void keepOneIntent(List<Map<String, Float>> concepts) {
         boolean intentSeen = false;
         for (var concept : concepts) {
             boolean hasIntent = concept.keySet().stream().anyMatch(ActionWords.CANONICAL::contains);
-            if (intentSeen) {
+            boolean typed = concept.containsValue(1f);
+            if (intentSeen && typed) {
                 concept.entrySet().removeIf(term -> ActionWords.CANONICAL.contains(term.getKey()) && term.getValue() < 1f);
             }
-            intentSeen |= hasIntent;
+            intentSeen |= hasIntent && typed;
         }
     }
 

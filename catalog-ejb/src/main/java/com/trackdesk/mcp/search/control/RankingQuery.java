@@ -23,7 +23,7 @@ import java.util.Map;
 final class RankingQuery {
 
     /** How much the other matching fields add to the best one for the same concept. */
-    static final float TIE_BREAKER = 0.2f;
+    static final float TIE_BREAKER = 0.1f;
 
     /** What a number in the request adds for operations on one item: a tie-breaker, not a topic. */
     static final float ONE_ITEM_BOOST = 0.8f;

@@ -2,6 +2,8 @@ package com.trackdesk.mcp.catalog.control;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GeneratedOperationIdsTest {
@@ -21,7 +23,7 @@ class GeneratedOperationIdsTest {
 
     @Test
     void aGeneratedIdNeverTakesOneTheSpecDeclares() {
-        var reserving = new GeneratedOperationIds(java.util.List.of("GET_pets"));
+        var reserving = new GeneratedOperationIds(List.of("GET_pets"));
 
         assertThat(reserving.idFor(null, "GET", "/pets")).isEqualTo("GET_pets_2");
         assertThat(reserving.idFor("GET_pets", "POST", "/other")).isEqualTo("GET_pets");

@@ -7,6 +7,10 @@ import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationSearchTest {
@@ -33,6 +37,35 @@ class OperationSearchTest {
 
         assertThat(result.exactMatch()).isTrue();
         assertThat(result.hits().get(0).operation().operationId()).isEqualTo("update_thing");
+    }
+
+    @Test
+    void searchesRunningDuringReloadsAlwaysSeeOneWholeCatalog() throws Exception {
+        var failures = new ConcurrentLinkedQueue<Throwable>();
+        var searchers = Executors.newFixedThreadPool(4);
+        for (int thread = 0; thread < 4; thread++) {
+            searchers.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    try {
+                        var hits = search.search(SearchQuery.of("update thing coupon", 5)).hits();
+                        var ids = hits.stream().map(hit -> hit.operation().operationId()).toList();
+                        // Never a mix of the two specs in one answer.
+                        boolean trackdesk = ids.stream().anyMatch(id -> id.contains("Service_"));
+                        boolean other = ids.stream().anyMatch(id -> id.endsWith("_thing"));
+                        assertThat(trackdesk && other).as("hits from two catalogs: " + ids).isFalse();
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+        }
+        for (int reload = 0; reload < 4; reload++) {
+            config.with("MCP_SPEC", reload % 2 == 0 ? "classpath:specs/openapi-31.json" : "classpath:trackdesk-openapi.json");
+            search.catalog.reload();
+        }
+        searchers.shutdown();
+        assertThat(searchers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
     }
 
     @Test

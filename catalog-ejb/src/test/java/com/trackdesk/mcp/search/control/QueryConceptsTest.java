@@ -57,6 +57,14 @@ class QueryConceptsTest {
     }
 
     @Test
+    void aQuestionWordDoesNotTakeTheActionAwayFromTheVerb() {
+        var concepts = QueryConcepts.of("which tag should I remove", analyzers);
+
+        assertThat(concepts).extracting(QueryConceptsTest::texts)
+                .anySatisfy(terms -> assertThat(terms).contains("remove", "delete"));
+    }
+
+    @Test
     void aReplacingSynonymRemovesThePhrase() {
         var custom = new SearchAnalyzers(List.of(), DomainSynonyms.parse(new StringReader("stop sending => delete"), "test"));
 

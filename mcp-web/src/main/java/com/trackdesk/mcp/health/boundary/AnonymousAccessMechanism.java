@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * of the application, and in this one, which cannot see admin-ui's bean, the bridge finds no mechanism and
  * every request to the root context, {@code /mcp} and Payara's {@code /health} included, fails with HTTP 500
  * (NullPointerException "mechanismInstance is null" in the server log). With this bean the bridge finds a
- * mechanism here that lets every request through unauthenticated. Deployed alone (Payara Micro, two WARs),
- * it changes nothing.
+ * mechanism here that lets every request through unauthenticated. Deployed as its own WAR (Payara Micro),
+ * Soteria then runs this pass-through for each request, with the same outcome as having no mechanism.
  */
 @ApplicationScoped
 public class AnonymousAccessMechanism implements HttpAuthenticationMechanism {

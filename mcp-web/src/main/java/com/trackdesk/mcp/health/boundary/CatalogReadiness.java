@@ -1,66 +1,22 @@
 package com.trackdesk.mcp.health.boundary;
 
-import com.trackdesk.mcp.catalog.boundary.Catalog;
-import com.trackdesk.mcp.catalog.entity.CatalogInfo;
+import com.trackdesk.mcp.health.control.CatalogCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.health.Startup;
 
-/**
- * Ready (and started) once an operation catalog with at least one operation is being served. A catalog
- * that fell back to the bundled Trackdesk description because a URL spec could not be fetched still
- * serves calls, so it stays UP and says {@code fallback: true}: taking every instance out of the load
- * balancer because one spec server is down would turn a stale catalog into an outage.
- */
+/** Ready to take calls once the operation catalog is loaded (see {@link CatalogCheck}). */
 @Readiness
-@Startup
 @ApplicationScoped
 public class CatalogReadiness implements HealthCheck {
 
-    static final String NAME = "catalog";
-
     @Inject
-    Catalog catalog;
+    CatalogCheck catalog;
 
     @Override
     public HealthCheckResponse call() {
-        try {
-            CatalogInfo info = catalog.info();
-            return HealthCheckResponse.named(NAME)
-                    .status(info.operationCount() > 0)
-                    .withData("operations", info.operationCount())
-                    .withData("title", String.valueOf(info.title()))
-                    .withData("version", String.valueOf(info.version()))
-                    .withData("source", withoutSecrets(info.source()))
-                    .withData("loadedAt", String.valueOf(info.loadedAt()))
-                    .withData("fallback", info.fallback())
-                    .build();
-        } catch (RuntimeException e) {
-            return HealthCheckResponse.named(NAME).down()
-                    .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
-                    .build();
-        }
-    }
-
-    /** A spec URL may carry a token in its query or user info; health answers are not secret. */
-    static String withoutSecrets(String source) {
-        if (source == null) {
-            return "";
-        }
-        String cut = source;
-        int query = cut.indexOf('?');
-        if (query >= 0) {
-            cut = cut.substring(0, query);
-        }
-        int scheme = cut.indexOf("://");
-        int at = cut.indexOf('@');
-        int slash = scheme < 0 ? -1 : cut.indexOf('/', scheme + 3);
-        if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
-            cut = cut.substring(0, scheme + 3) + cut.substring(at + 1);
-        }
-        return cut;
+        return catalog.check();
     }
 }
