@@ -460,7 +460,7 @@ machine_facts() {
   record machine date="\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"" nproc="$(nproc)" \
     mem_total_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)" cpu="\"${cpu:-unknown}\"" \
     java="\"$java_version\"" payara="\"$PAYARA_VERSION\"" kernel="\"$(uname -sr)\"" \
-    loadavg_start="\"$(cut -d' ' -f1-3 /proc/loadavg)\"" wrk="\"$({ wrk -v 2>&1 || true; } | head -n 1 | cut -c1-40 | tr -d '"')\"" \
+    loadavg_start="\"$(cut -d' ' -f1-3 /proc/loadavg)\"" wrk="\"wrk $({ wrk -v 2>&1 || true; } | head -n 1 | awk '{print $2}' | tr -d '"')\"" \
     node="\"$(node --version)\"" quick="$([ "$QUICK" = 1 ] && echo true || echo false)" \
     command="\"bench/run.sh $ORIGINAL_ARGS\"" duration_s="$DURATION" warmup_s="$WARMUP" \
     concurrency="\"$CONCURRENCY\"" tenant_concurrency="\"$TENANT_CONCURRENCY\"" \

@@ -39,6 +39,10 @@ COMPONENTS = [
     ("JDK", ("java.", "javax.", "jdk.", "sun.")),
 ]
 
+# request plumbing left out of the inclusive-frames table (it is on every request's stack)
+PLUMBING = {"JDK", "Web container (Catalina/Grizzly)", "Jersey common", "JAX-RS server (Jersey server)",
+            "Weld (CDI proxies, interceptors)"}
+
 FRAME_RE = re.compile(r"^\s{4}(\S.*?)(?:\s+line: (\d+))?\s*$")
 
 
@@ -122,7 +126,8 @@ def summarise(path):
     total = len(samples)
     result["execution_samples"] = total
     threads = collections.Counter()
-    top_frames, self_components, incl_components, app_frames = (collections.Counter() for _ in range(4))
+    top_frames, self_components, incl_components, app_frames, incl_frames = (collections.Counter() for _ in range(5))
+    worker_samples = 0
     for s in samples:
         name = thread_name(s)
         threads[re.sub(r"[\(\-]?\d+\)?$", "", name).rstrip("(-:") or name] += 1
@@ -133,12 +138,21 @@ def summarise(path):
         self_components[component_of(frames[0])] += 1
         for comp in {component_of(f) for f in frames}:
             incl_components[comp] += 1
+        if "http-thread-pool" in name:
+            worker_samples += 1
+            for f in set(frames):
+                if component_of(f) not in PLUMBING and "$Proxy$_$$_Weld" not in f:
+                    incl_frames[f] += 1
         app = next((f for f in frames if f.startswith("com.trackdesk.")), None)
         app_frames[app or "(no com.trackdesk frame on the stack)"] += 1
     result["threads"] = [{"thread": t, "samples": n, "pct": pct(n, total)} for t, n in threads.most_common(8)]
     result["top_self_frames"] = [{"frame": f, "samples": n, "pct": pct(n, total)} for f, n in top_frames.most_common(20)]
     result["self_by_component"] = [{"component": c, "samples": n, "pct": pct(n, total)} for c, n in self_components.most_common()]
     result["inclusive_by_component"] = [{"component": c, "samples": n, "pct": pct(n, total)} for c, n in incl_components.most_common()]
+    # inclusive frames of the HTTP workers, below the request dispatch (frames on nearly every request stack left out)
+    result["http_worker_samples"] = worker_samples
+    result["top_inclusive_frames"] = [{"frame": f, "samples": n, "pct": pct(n, worker_samples)}
+                                      for f, n in incl_frames.most_common(80) if n < 0.8 * worker_samples][:25]
     result["nearest_app_frame"] = [{"frame": f, "samples": n, "pct": pct(n, total)} for f, n in app_frames.most_common(15)]
 
     allocs = parse_events(path, "jdk.ObjectAllocationSample", depth=16)
@@ -241,6 +255,10 @@ def markdown(r, views_text):
     rows.sort(key=lambda x: -x["incl"])
     md += [table(rows, ["component", "self", "incl"], ["component", "self %", "inclusive %"]), "",
            "Top frames (self):", "", table(r["top_self_frames"][:15], ["frame", "samples", "pct"], ["frame", "samples", "%"]), "",
+           f"Top inclusive frames of the HTTP worker threads ({r['http_worker_samples']} samples; % = share of those samples "
+           "with the method on the stack; JDK, Grizzly/Catalina, Jersey and Weld plumbing and frames on more than 80 % of "
+           "the samples left out):", "",
+           table(r["top_inclusive_frames"][:25], ["frame", "samples", "pct"], ["frame", "samples", "%"]), "",
            "Nearest application frame (which of our methods the CPU was working for):", "",
            table(r["nearest_app_frame"][:12], ["frame", "samples", "pct"], ["frame", "samples", "%"]), "",
            "Allocation by class:", "", table(r["alloc_by_class"][:10], ["class", "mb", "pct"], ["class", "MB", "%"]), "",
@@ -251,8 +269,10 @@ def markdown(r, views_text):
                "first — total ms is summed over threads, so it can exceed the recording's length:", "",
                table(r["waits"], ["where", "events", "total_ms"], ["where", "events", "total ms"]), ""]
     if views_text:
-        hot = views_text.split("\n\n")[0:2]
-        md += ["`jfr view hot-methods` (JDK 21+ jfr on the same recording):", "", "```", "\n".join(hot).strip()[:3000], "```", ""]
+        hot = [l.rstrip() for l in views_text.strip().splitlines()]
+        end = next((i for i, l in enumerate(hot) if i > 3 and not l.strip()), len(hot))
+        md += ["`jfr view hot-methods` (a JDK 21+ `jfr` on the same recording; more views in `jfr-*-views.txt`):", "",
+               "```", "\n".join(hot[:min(end, 24)]), "```", ""]
     return "\n".join(md)
 
 

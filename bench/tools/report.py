@@ -82,8 +82,8 @@ def verdict(ok):
     return "✅ met" if ok else "❌ missed"
 
 
-def table(headers, rows):
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(headers))) + "|"]
+def table(headers, rows, left=False):
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" if i and not left else "---" for i in range(len(headers))) + "|"]
     out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(out)
 
@@ -111,17 +111,19 @@ def charts(results_dir, rows, soak_rows):
             return ", ".join(f"'plot-{t}.dat' using 1:{col} with linespoints lw 2 pt 7 {styles[t]} title '{TARGETS[t]}'"
                              for t in series)
         gp = f"""
-set terminal pngcairo size 1500,520 font ',10'
+set terminal pngcairo size 1500,560 font ',10' noenhanced
 set output 'chart.png'
 set multiplot layout 1,3 title 'Trackdesk MCP benchmark — {os.path.basename(results_dir)}'
 set logscale x 2
+set xrange [0.8:330]
 set xtics (1, 4, 16, 64, 256)
 set xlabel 'concurrent connections'
 set grid
-set key top left font ',8'
 set logscale y
+set key bottom right font ',8' opaque box
 set title 'p50 latency (ms)'
 plot {plot(3)}
+unset key
 set title 'p99 latency (ms)'
 plot {plot(4)}
 set title 'throughput (requests/s)'
@@ -136,7 +138,7 @@ unset multiplot
             for s in soak_rows:
                 f.write(f"{s['t_s']} {s['heap_after_gc_mb'] or 0} {s['rss_mb']} {s['rps'] if s['rps'] is not None else 'NaN'}\n")
         gp = f"""
-set terminal pngcairo size 1000,420 font ',10'
+set terminal pngcairo size 1000,420 font ',10' noenhanced
 set output 'soak.png'
 set title 'Soak — heap after full GC, RSS (MB) and throughput'
 set xlabel 'seconds'
@@ -346,12 +348,12 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
               ["load tools", f"{machine.get('wrk')}; node {machine.get('node')} (`bench/peer/loadgen.mjs`)"],
               ["steps", f"concurrency {machine.get('concurrency')}, {machine.get('duration_s')} s each after {machine.get('warmup_s')} s warm-up at 16"],
               ["MCP_TENANT_CONCURRENCY", f"{machine.get('tenant_concurrency')} (the server's default, 16, would refuse calls beyond 16 in flight for one tenant)"],
-          ]), "",
+          ], left=True), "",
           "All processes (load generator, nginx, Payara, peer) share the same cores, so the client's own CPU use is part "
           "of every number; compare rows of the same run, not across machines.", ""]
     if made and "chart.png" in made:
         L += [f"![latency and throughput vs concurrency]({rel}/chart.png)", ""]
-    L += ["## Targets", "", table(["target", "measured", "verdict"], [[t, m, verdict(ok)] for t, m, ok in targets]), ""]
+    L += ["## Targets", "", table(["target", "measured", "verdict"], [[t, m, verdict(ok)] for t, m, ok in targets], left=True), ""]
     if failed:
         L += [f"**{len(failed)} step(s) produced no result** (see `raw/` in the results folder): "
               + ", ".join(f"{f['target']} c={f['concurrency']}" for f in failed), ""]

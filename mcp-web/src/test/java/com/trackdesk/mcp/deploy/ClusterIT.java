@@ -101,6 +101,9 @@ class ClusterIT {
             b.start();
             a.awaitReady(BOOT_TIMEOUT);
             b.awaitReady(BOOT_TIMEOUT);
+            // /health/ready is mcp-web's; admin-ui.war is deployed after it: wait for Payara Micro's own "ready"
+            a.awaitLog("Payara Micro 6", " ready in ", BOOT_TIMEOUT);
+            b.awaitLog("Payara Micro 6", " ready in ", BOOT_TIMEOUT);
             measured.put("boot of both instances (parallel)", Duration.between(t0, Instant.now()).toSeconds() + " s");
 
             front = new RoundRobinFront(List.of(new RoundRobinFront.Backend("a", a.base()),
@@ -118,6 +121,7 @@ class ClusterIT {
         Map<String, String> env = new HashMap<>();
         env.put("MCP_UPSTREAM_URL", "http://127.0.0.1:" + upstream.port() + "/t/{tenant}");
         env.put("MCP_DEFAULT_TENANT", "acme");
+        env.put("MCP_TENANT_DOMAIN", "trackdesk.localhost"); // as in docker-compose.yml
         env.put("MCP_SPEC", "http://127.0.0.1:" + upstream.port() + "/spec/openapi.json");
         env.put("MCP_SPEC_REFRESH", "PT2S");
         env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
@@ -355,7 +359,7 @@ class ClusterIT {
         Assumptions.assumeTrue(warCarriesMetricsRecorder(),
                 "mcp-web.war has no admin-ui metrics jar in WEB-INF/lib yet (mcp-web/pom.xml must depend on"
                         + " admin-ui:metrics and record calls): shared-database assertion not run");
-        Duration bound = Duration.ofSeconds(20);
+        Duration bound = Duration.ofSeconds(60);
         long before = database.count("select count(*) from call_metric");
         long expected = before;
         for (MicroInstance instance : List.of(a, b)) {
@@ -370,7 +374,9 @@ class ClusterIT {
                 Http.sleep(Duration.ofMillis(250));
                 rows = database.count("select count(*) from call_metric");
             }
-            assertThat(rows).as("call_metric rows after 3 calls on " + instance.name).isGreaterThanOrEqualTo(expected);
+            assertThat(rows).as("call_metric rows after 3 calls on " + instance.name + "; newest row at "
+                    + database.text("select max(called_at) from call_metric") + ", losses reported "
+                    + database.count("select count(*) from recording_loss")).isGreaterThanOrEqualTo(expected);
         }
     }
 

@@ -98,6 +98,17 @@ final class H2Server {
         }
     }
 
+    /** One value as text, for diagnostics. */
+    String text(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return String.valueOf(rows.getObject(1));
+        } catch (SQLException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
     private Connection connect() throws SQLException {
         try {
             if (driverLoader == null) {

@@ -113,6 +113,21 @@ final class MicroInstance {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log.toAbsolutePath());
     }
 
+    /** Waits for a log line holding both texts. */
+    void awaitLog(String text, String alsoText, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (logText().lines().anyMatch(line -> line.contains(text) && line.contains(alsoText))) {
+                return;
+            }
+            if (!alive()) {
+                throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
+            }
+            Http.sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException(name + " never logged '" + text + "…" + alsoText + "'; see " + log);
+    }
+
     /** SIGTERM, as docker stop or an orchestrator sends it. */
     void terminate() {
         if (process != null) {

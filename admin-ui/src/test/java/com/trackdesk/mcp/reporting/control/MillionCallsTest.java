@@ -1,12 +1,14 @@
 package com.trackdesk.mcp.reporting.control;
 
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
-import com.trackdesk.mcp.metrics.control.MetricsWriter;
-import com.trackdesk.mcp.metrics.entity.CallMetric;
+import com.trackdesk.mcp.metrics.control.Rollups;
+import com.trackdesk.mcp.metrics.control.TenantLabels;
+import com.trackdesk.mcp.metrics.entity.CallRecord;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.Outcome;
+import com.trackdesk.mcp.metrics.entity.RollupKey;
+import com.trackdesk.mcp.metrics.entity.RollupTotals;
 import com.trackdesk.mcp.metrics.entity.TenantMode;
-import com.trackdesk.mcp.metrics.entity.WriteBatch;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.Summary;
 import org.junit.jupiter.api.AfterAll;
@@ -16,17 +18,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -34,9 +39,11 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A week of one million calls (20 tenants, 40 operations, realistic outcomes and latencies) written through
- * the recorder's own write path into a real H2 file: the dashboard's questions are answered from the
- * rollups, so they stay fast. Timings are printed, not asserted: this machine is shared.
+ * A week of one million calls (20 tenants, 40 operations, realistic outcomes and latencies) in a real H2
+ * file: the dashboard's questions are answered from the rollups, so they stay fast. The calls are added up
+ * by the recorder's own {@link Rollups} and stored with plain JDBC batches: the recorder's transactional
+ * upserts are covered by the recording tests and would make this set-up take many minutes. Timings are
+ * printed, not asserted: this machine is shared.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MillionCallsTest {
@@ -53,25 +60,28 @@ class MillionCallsTest {
     RollupReader reader;
 
     @BeforeAll
-    void recordAWeekOfCalls() {
+    void storeAWeekOfCalls() throws SQLException {
         options = new MetricsOptions("jdbc:h2:file:" + dir.resolve("metrics"), "sa", "", TenantMode.HASHED,
                 Optional.empty(), false, 30, 10_000);
         database = new MetricsDatabase(options);
         reader = new RollupReader(database, options);
-        MetricsWriter writer = new MetricsWriter(database, options, Clock.fixed(END, ZoneOffset.UTC));
+        assertThat(database.open()).isTrue();
+        long started = System.nanoTime();
+        TenantLabels labels = new TenantLabels(TenantMode.HASHED, "test salt".getBytes(StandardCharsets.UTF_8));
         Random random = new Random(42);
         long stepNanos = Duration.between(START, END).toNanos() / CALLS;
-        long started = System.nanoTime();
-        List<CallMetric> batch = new ArrayList<>();
+        List<CallRecord> records = new ArrayList<>(CALLS);
         for (int i = 0; i < CALLS; i++) {
-            batch.add(call(random, START.plusNanos(i * stepNanos)));
-            if (batch.size() == 5_000) {
-                writer.write(new WriteBatch(List.copyOf(batch), 0, Optional.empty()));
-                batch.clear();
-            }
+            records.add(record(random, START.plusNanos(i * stepNanos), labels));
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("[1M] wrote %,d calls with rollups in %.1f s (%,.0f calls/s)%n", CALLS, seconds, CALLS / seconds);
+        Map<RollupKey, RollupTotals> rollups = Rollups.of(records);
+        try (Connection connection = DriverManager.getConnection(options.databaseUrl(), "sa", "")) {
+            connection.setAutoCommit(false);
+            insertCalls(connection, records);
+            insertRollups(connection, rollups);
+        }
+        System.out.printf("[1M] stored %,d calls and %,d rollup rows in %.1f s%n", CALLS, rollups.size(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     @AfterAll
@@ -100,7 +110,8 @@ class MillionCallsTest {
     void shorterWindowsTenantFiltersAndChartsStayFastToo() {
         MetricsFilter day = new MetricsFilter(END.minus(Duration.ofHours(24)).plusSeconds(1234), END, Optional.empty());
         MetricsFilter hour = new MetricsFilter(END.minus(Duration.ofHours(1)), END, Optional.empty());
-        MetricsFilter oneTenant = new MetricsFilter(START, END, Optional.of("tenant-3"));
+        MetricsFilter oneTenant = new MetricsFilter(START, END, Optional.of(
+                new TenantLabels(TenantMode.HASHED, "test salt".getBytes(StandardCharsets.UTF_8)).labelOf("tenant-3")));
         MetricsFilter week = new MetricsFilter(START, END, Optional.empty());
 
         Summary daySummary = timed("summary, 24 hours (ragged ends)", () -> SummaryCalculator.summarize(day,
@@ -138,8 +149,8 @@ class MillionCallsTest {
         }
     }
 
-    static CallMetric call(Random random, Instant at) {
-        String tenant = "tenant-" + (int) (20 * Math.pow(random.nextDouble(), 2));
+    static CallRecord record(Random random, Instant at, TenantLabels labels) {
+        String tenant = labels.labelOf("tenant-" + (int) (20 * Math.pow(random.nextDouble(), 2)));
         String operation = "operation" + (int) (40 * Math.pow(random.nextDouble(), 1.5));
         boolean search = random.nextDouble() < 0.4;
         double roll = random.nextDouble();
@@ -153,8 +164,71 @@ class MillionCallsTest {
             default -> 0;
         };
         long latency = (long) (80_000 * Math.exp(0.8 * random.nextGaussian()));
-        return new CallMetric(at, tenant, search ? "search" : "execute", Optional.of(operation), outcome, status,
-                latency, 200 + random.nextInt(5_000), search ? Optional.of(random.nextInt(11)) : Optional.empty(),
-                random.nextDouble() < 0.02, Optional.empty());
+        return new CallRecord(LocalDateTime.ofInstant(at, ZoneOffset.UTC), tenant, search ? "search" : "execute",
+                operation, outcome, status, latency, 200 + random.nextInt(5_000),
+                search ? random.nextInt(11) : null, random.nextDouble() < 0.02, null);
+    }
+
+    static void insertCalls(Connection connection, List<CallRecord> records) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_metric (id, called_at, tenant, tool,"
+                + " operation_id, outcome, http_status, latency_micros, response_bytes, result_count, truncated)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long id = 0;
+            for (CallRecord record : records) {
+                insert.setLong(1, ++id);
+                insert.setObject(2, record.calledAt());
+                insert.setString(3, record.tenant());
+                insert.setString(4, record.tool());
+                insert.setString(5, record.operationId());
+                insert.setString(6, record.outcome().name());
+                insert.setInt(7, record.httpStatus());
+                insert.setLong(8, record.latencyMicros());
+                insert.setLong(9, record.responseBytes());
+                insert.setObject(10, record.resultCount());
+                insert.setBoolean(11, record.truncated());
+                insert.addBatch();
+                if (id % 10_000 == 0) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
+    static void insertRollups(Connection connection, Map<RollupKey, RollupTotals> rollups) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_rollup (id, resolution_minutes,"
+                + " bucket_start, tenant, tool, operation_id, outcome, http_status, latency_bucket, calls,"
+                + " latency_micros_total, response_bytes_total, truncated_calls, zero_result_calls, low_result_calls,"
+                + " row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            long id = 0;
+            for (Map.Entry<RollupKey, RollupTotals> rollup : rollups.entrySet()) {
+                RollupKey key = rollup.getKey();
+                RollupTotals totals = rollup.getValue();
+                insert.setLong(1, ++id);
+                insert.setInt(2, key.resolutionMinutes());
+                insert.setObject(3, key.bucketStart());
+                insert.setString(4, key.tenant());
+                insert.setString(5, key.tool());
+                insert.setString(6, key.operationId());
+                insert.setString(7, key.outcome().name());
+                insert.setInt(8, key.httpStatus());
+                insert.setInt(9, key.latencyBucket());
+                insert.setLong(10, totals.calls());
+                insert.setLong(11, totals.latencyMicros());
+                insert.setLong(12, totals.responseBytes());
+                insert.setLong(13, totals.truncatedCalls());
+                insert.setLong(14, totals.zeroResultCalls());
+                insert.setLong(15, totals.lowResultCalls());
+                insert.addBatch();
+                if (id % 10_000 == 0) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.search.control;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The text analysis shared by index and queries, so both sides agree on what a word is:
@@ -90,6 +92,11 @@ public class SearchAnalyzers {
         return set;
     }
 
+    /** Words that name a state an item is in; see {@link Chain}. */
+    static final CharArraySet STATUS_ADJECTIVES = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+            "approved", "rejected", "declined", "refunded", "pending", "paid", "unpaid", "suspended",
+            "fraudulent", "settled", "unsettled"), true));
+
     private static final class Chain extends Analyzer {
         private final SynonymMap synonyms;
         private final CharArraySet stopwords;
@@ -111,6 +118,9 @@ public class SearchAnalyzers {
             TokenStream stream = new WordDelimiterGraphFilter(tokenizer, true,
                     WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_PARTS, null);
             stream = new LowerCaseFilter(stream);
+            // "approved conversions" asks for conversions in a state, not to approve them: status
+            // adjectives keep their form so synonyms can tell them from the verbs they stem to.
+            stream = new SetKeywordMarkerFilter(stream, STATUS_ADJECTIVES);
             // KStem rather than Porter: it keeps real words ("conversion", not "convers"), so synonyms
             // and spelling suggestions stay readable and fewer unrelated words collapse together.
             // KStem leaves some plurals alone ("sessions", "sales"); the minimal stemmer takes those first.
