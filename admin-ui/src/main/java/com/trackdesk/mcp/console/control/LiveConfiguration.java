@@ -70,7 +70,7 @@ public class LiveConfiguration {
     private long operationsCalled() {
         LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusDays(OPERATIONS_CALLED_DAYS);
         return database.read(em -> em.createQuery("SELECT COUNT(DISTINCT r.operationId) FROM CallRollup r"
-                        + " WHERE r.resolutionMinutes = 60 AND r.tool = 'execute' AND r.operationId <> ''"
+                        + " WHERE r.resolutionMinutes = 60 AND r.tenant = '*' AND r.tool = 'execute' AND r.operationId <> ''"
                         + " AND r.bucketStart >= :since", Long.class)
                 .setParameter("since", since).getSingleResult());
     }

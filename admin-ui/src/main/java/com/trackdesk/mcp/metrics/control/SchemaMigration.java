@@ -8,8 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * Brings the metrics schema up to date with Flyway. Both WARs do this at startup against the same
- * database: Flyway locks its history table, and a start that still collides with the other (both
- * creating the history table at once) is simply tried again, which then finds nothing left to do.
+ * database. On PostgreSQL Flyway's advisory lock keeps concurrent migrations apart. H2 cannot roll back
+ * DDL, and two migrations racing there leave a failed migration behind that blocks every later start;
+ * an embedded H2 database is only ever open in one JVM, so migrations are serialized JVM-wide. A start
+ * that still fails (the database was busy) is simply tried again, which then finds nothing left to do.
  */
 public final class SchemaMigration {
 
@@ -17,6 +19,11 @@ public final class SchemaMigration {
     // own history table, so another Flyway user of a shared PostgreSQL schema is never confused with us
     static final String HISTORY_TABLE = "metrics_schema_history";
     private static final int ATTEMPTS = 5;
+    /*
+     * The two WARs load this class in different class loaders, so a static lock object would not be shared.
+     * A string literal is interned once for the whole JVM: the same object in both.
+     */
+    private static final String JVM_WIDE_LOCK = "com.trackdesk.mcp.metrics.control.SchemaMigration";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     private final MetricsOptions options;
@@ -33,7 +40,9 @@ public final class SchemaMigration {
                 .load();
         for (int attempt = 1; ; attempt++) {
             try {
-                flyway.migrate();
+                synchronized (JVM_WIDE_LOCK) {
+                    flyway.migrate();
+                }
                 return;
             } catch (FlywayException e) {
                 if (attempt == ATTEMPTS) {

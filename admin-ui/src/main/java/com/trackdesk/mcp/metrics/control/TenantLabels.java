@@ -47,7 +47,11 @@ public final class TenantLabels {
     }
 
     private String computeLabel(String tenant) {
-        return mode == TenantMode.PLAIN ? truncate(tenant) : hash(tenant);
+        if (mode == TenantMode.HASHED) {
+            return hash(tenant);
+        }
+        // "*" stands for all tenants in the rollups (Rollups.ALL_TENANTS)
+        return tenant.equals(Rollups.ALL_TENANTS) ? "(" + tenant + ")" : truncate(tenant);
     }
 
     private String hash(String tenant) {

@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.reporting.control;
 
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.reporting.entity.ExportRow;
@@ -32,6 +33,8 @@ public class RollupReader {
     private static final String WHERE = " FROM CallRollup r WHERE r.resolutionMinutes = :resolution"
             + " AND r.bucketStart >= :from AND r.bucketStart < :to";
     private static final String TENANTS = " AND r.tenant IN :tenants";
+    private static final String ALL_TENANTS = " AND r.tenant = '" + Rollups.ALL_TENANTS + "'";
+    private static final String EACH_TENANT = " AND r.tenant <> '" + Rollups.ALL_TENANTS + "'";
 
     private MetricsDatabase database;
     private MetricsOptions options;
@@ -64,7 +67,7 @@ public class RollupReader {
 
     public List<TenantSlice> tenantSlices(MetricsFilter filter) {
         return collect(filter, "SELECT r.tenant, r.outcome, SUM(r.calls), MAX(r.bucketStart)",
-                " GROUP BY r.tenant, r.outcome",
+                EACH_TENANT + " GROUP BY r.tenant, r.outcome",
                 row -> new TenantSlice((String) row[0], (Outcome) row[1], number(row[2]), (LocalDateTime) row[3]));
     }
 
@@ -77,7 +80,7 @@ public class RollupReader {
             query(em, "SELECT r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus, SUM(r.calls),"
                             + " SUM(r.latencyMicrosTotal), SUM(r.responseBytesTotal), SUM(r.truncatedCalls),"
                             + " SUM(r.zeroResultCalls), SUM(r.lowResultCalls)",
-                    " GROUP BY r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus"
+                    EACH_TENANT + " GROUP BY r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus"
                             + " ORDER BY r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus",
                     segment, tenants)
                     .getResultStream()
@@ -102,21 +105,25 @@ public class RollupReader {
                 .getSingleResult()));
     }
 
-    private <T> List<T> collect(MetricsFilter filter, String select, String groupBy, Function<Object[], T> mapper) {
+    private <T> List<T> collect(MetricsFilter filter, String select, String tail, Function<Object[], T> mapper) {
         return database.read(em -> {
             Optional<Set<String>> tenants = TenantFilter.labels(em, options, filter.tenant());
             List<T> result = new ArrayList<>();
             for (RollupSegment segment : RollupWindows.segments(filter)) {
-                query(em, select, groupBy, segment, tenants).getResultStream().map(mapper).forEach(result::add);
+                query(em, select, tail, segment, tenants).getResultStream().map(mapper).forEach(result::add);
             }
             return result;
         });
     }
 
-    private static TypedQuery<Object[]> query(EntityManager em, String select, String groupBy, RollupSegment segment,
+    /**
+     * Without a tenant filter the all-tenant rows answer, unless {@code tail} asks for each tenant's rows
+     * itself (tenant list, export).
+     */
+    private static TypedQuery<Object[]> query(EntityManager em, String select, String tail, RollupSegment segment,
                                               Optional<Set<String>> tenants) {
-        TypedQuery<Object[]> query = em.createQuery(select + WHERE + (tenants.isPresent() ? TENANTS : "") + groupBy,
-                        Object[].class)
+        String tenantCondition = tenants.isPresent() ? TENANTS : tail.startsWith(EACH_TENANT) ? "" : ALL_TENANTS;
+        TypedQuery<Object[]> query = em.createQuery(select + WHERE + tenantCondition + tail, Object[].class)
                 .setParameter("resolution", segment.resolutionMinutes())
                 .setParameter("from", segment.from())
                 .setParameter("to", segment.to());

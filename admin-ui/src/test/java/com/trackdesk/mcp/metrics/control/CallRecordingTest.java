@@ -106,14 +106,17 @@ class CallRecordingTest {
         pipeline.offer(call(NOON.plusSeconds(80), "acme", "listAffiliates", Outcome.UPSTREAM_5XX, 1000));
         pipeline.drain();
 
-        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 60")).isEqualTo(4);
-        assertThat(count(options, "SELECT COUNT(*) FROM call_rollup WHERE resolution_minutes = 60")).isEqualTo(2);
-        assertThat(queryOne(options, "SELECT calls FROM call_rollup WHERE resolution_minutes = 1"
-                + " AND bucket_start = TIMESTAMP '2026-03-02 12:00:00'")).isEqualTo(2L);
-        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 1"
+        String tenantRows = " AND tenant <> '*'";
+        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 60" + tenantRows)).isEqualTo(4);
+        assertThat(count(options, "SELECT COUNT(*) FROM call_rollup WHERE resolution_minutes = 60" + tenantRows)).isEqualTo(2);
+        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 1" + tenantRows
+                + " AND bucket_start = TIMESTAMP '2026-03-02 12:00:00'")).isEqualTo(2);
+        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 1" + tenantRows
                 + " AND bucket_start = TIMESTAMP '2026-03-02 12:01:00'")).isEqualTo(2);
-        assertThat(count(options, "SELECT SUM(latency_micros_total) FROM call_rollup WHERE resolution_minutes = 60"))
-                .isEqualTo(4000);
+        assertThat(count(options, "SELECT SUM(latency_micros_total) FROM call_rollup WHERE resolution_minutes = 60"
+                + tenantRows)).isEqualTo(4000);
+        assertThat(count(options, "SELECT SUM(calls) FROM call_rollup WHERE resolution_minutes = 60 AND tenant = '*'"))
+                .as("the all-tenant rows count the same calls").isEqualTo(4);
     }
 
     @Test

@@ -50,7 +50,8 @@ class RetentionPurgeTest {
         assertThat(deleted).isEqualTo(1);
         assertThat(MetricsTestDatabase.queryOne(options, "SELECT operation_id FROM call_metric")).isEqualTo("recent");
         assertThat(count(options, "SELECT COUNT(*) FROM call_rollup WHERE operation_id = 'old'")).isZero();
-        assertThat(count(options, "SELECT COUNT(*) FROM call_rollup WHERE operation_id = 'recent'")).isEqualTo(2);
+        assertThat(count(options, "SELECT COUNT(*) FROM call_rollup WHERE operation_id = 'recent'"))
+                .as("minute and hour, for the tenant and for all tenants").isEqualTo(4);
         assertThat(count(options, "SELECT COUNT(*) FROM recording_loss")).as("reported 40 days ago").isZero();
         assertThat(count(options, "SELECT COUNT(*) FROM catalog_load")).as("the newest catalog report stays").isEqualTo(1);
     }

@@ -24,7 +24,7 @@ class SchemaMigrationTest {
         new SchemaMigration(options).migrate();
         new SchemaMigration(options).migrate();
 
-        assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM \"metrics_schema_history\" WHERE \"success\""))
+        assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM \"metrics_schema_history\" WHERE \"version\" = '1' AND \"success\""))
                 .isEqualTo(1);
     }
 
@@ -47,7 +47,7 @@ class SchemaMigrationTest {
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 
         assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM call_metric")).isZero();
-        assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM \"metrics_schema_history\" WHERE \"success\""))
+        assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM \"metrics_schema_history\" WHERE \"version\" = '1' AND \"success\""))
                 .isEqualTo(1);
     }
 }
