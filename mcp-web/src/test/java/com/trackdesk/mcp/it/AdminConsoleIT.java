@@ -44,8 +44,9 @@ class AdminConsoleIT {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
-    static void upstreamAnswersOneOperationAndFailsAnother() {
+    static void upstreamAnswersOneOperationAndFailsAnother() throws Exception {
         server = SharedServer.get();
+        awaitConsoleDeployed();
         WireMockServer upstream = server.upstream();
         upstream.stubFor(get(urlPathEqualTo("/t/acme/api/node/tags/v1")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"tags\":[{\"id\":\"t1\",\"name\":\"vip\"}],\"total\":1}")));
@@ -212,6 +213,21 @@ class AdminConsoleIT {
         }
         assertThat(summary.get("calls").asLong()).as("calls counted").isGreaterThanOrEqualTo(calls);
         return summary;
+    }
+
+    /** The server is "up" once /mcp answers; admin-ui.war may still be deploying then. */
+    static void awaitConsoleDeployed() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest loginInfo = HttpRequest.newBuilder(server.baseUri().resolve("admin/api/login-info")).GET().build();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            HttpResponse<String> response = client.send(loginInfo, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("passwordConfigured")) {
+                return;
+            }
+            assertThat(Instant.now()).as("admin-ui.war deployed at /admin").isBefore(deadline);
+            Thread.sleep(500);
+        }
     }
 
     /** Another test may have left the tenant's circuit breaker open for a moment. */
