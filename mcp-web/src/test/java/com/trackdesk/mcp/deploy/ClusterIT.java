@@ -56,7 +56,7 @@ class ClusterIT {
 
     static final String KEY = "cluster-it-key-5e0b";
     static final String NEW_OPERATION = "ClusterProbeService_ListClusterProbes";
-    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
     static final long SHUTDOWN_GRACE_MILLIS = 8000;
     static final int SLOW_UPSTREAM_MILLIS = 4000;
     static final JsonMapper JSON = JsonMapper.builder().build();

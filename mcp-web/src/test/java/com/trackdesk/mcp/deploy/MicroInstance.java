@@ -98,7 +98,7 @@ final class MicroInstance {
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base().resolve("health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }

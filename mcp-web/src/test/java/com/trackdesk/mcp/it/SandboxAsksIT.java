@@ -81,7 +81,7 @@ class SandboxAsksIT {
     void approvedConversionsFromThePastSevenDays() {
         String operation = topHit("Show me approved conversions from the past seven days");
         assertThat(operation).isEqualTo("ReportsService_ConversionReport");
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         JsonNode result = demo().call("execute", Map.of("operationId", operation, "body", Map.of(
                 "filters", Map.of(

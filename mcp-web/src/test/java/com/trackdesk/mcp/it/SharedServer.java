@@ -40,6 +40,7 @@ public final class SharedServer {
     private final Path logFile;
     private final Path dataDir;
     private final String adminPassword = "it-admin-" + UUID.randomUUID();
+    private boolean adminDeployed;
 
     public static synchronized SharedServer get() {
         if (instance == null) {
@@ -63,7 +64,8 @@ public final class SharedServer {
                     System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
                     "--deploy", System.getProperty("mcp.war")));
             String adminWar = System.getProperty("admin.war");
-            if (adminWar != null && Files.exists(Path.of(adminWar))) {
+            adminDeployed = adminWar != null && Files.exists(Path.of(adminWar));
+            if (adminDeployed) {
                 command.addAll(List.of("--deploy", adminWar));
             }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -125,13 +127,17 @@ public final class SharedServer {
         HttpRequest ping = HttpRequest.newBuilder(mcpUri()).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"ping\"}")).build();
+        HttpRequest adminProbe = HttpRequest.newBuilder(baseUri.resolve("admin/api/login-info"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!payara.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited during start; see " + logFile.toAbsolutePath());
             }
             try {
-                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                // both WARs: mcp-web answers first, admin-ui may still be deploying
+                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200
+                        && (!adminDeployed || http.send(adminProbe, HttpResponse.BodyHandlers.ofString()).statusCode() == 200)) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The long load run of issue #10 (NOT part of ./test): 200 concurrent MCP clients for 5 minutes against
+# Payara Micro with mcp-web.war and the sandbox upstream (WireMock with sandbox/ mappings), all on loopback.
+# Passes (exit 0) when no call failed, p99 stayed under MAX_P99_MS, and the server's live threads and heap
+# after a full GC did not grow between the end of the warm-up and the end of the run.
+#
+#   bench/load/run.sh                       # 200 clients, 300 s, 30 s warm-up
+#   CLIENTS=50 RUN_SECONDS=60 bench/load/run.sh   # shorter (SECONDS is bash's own clock)
+#
+# Needs JDK 17 (java, jcmd) and Maven; builds mcp-web.war when it is missing (BUILD=1 forces a build).
+# Results: bench/load/target/report.txt, payara.log, sandbox.log.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=bench/load/target
+mkdir -p "$OUT"
+CLIENTS=${CLIENTS:-200}
+RUN_SECONDS=${RUN_SECONDS:-300}
+WARMUP=${WARMUP:-30}
+TENANTS=${TENANTS:-20}
+THINK_MS=${THINK_MS:-50}
+MAX_P99_MS=${MAX_P99_MS:-2000}
+# upstream calls in flight per instance (UpstreamCaller's @Bulkhead, 128 in the code; MicroProfile Fault
+# Tolerance reads overrides from config). Empty keeps the code's value.
+UPSTREAM_BULKHEAD=${UPSTREAM_BULKHEAD:-}
+version_of() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+PAYARA_VERSION=$(version_of payara.version)
+WIREMOCK_VERSION=$(version_of wiremock.version)
+fetch() { # groupId artifactId version
+  local jar="$OUT/$2-$3.jar"
+  [ -f "$jar" ] || mvn -B -q dependency:copy -Dartifact="$1:$2:$3" -DoutputDirectory="$OUT" >&2
+  echo "$jar"
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+if [ "${BUILD:-0}" = 1 ] || [ ! -f mcp-web/target/mcp-web.war ]; then
+  mvn -B -q -DskipTests package -pl catalog-ejb,admin-ui,mcp-web
+fi
+PAYARA_JAR=$(fetch fish.payara.extras payara-micro "$PAYARA_VERSION")
+WIREMOCK_JAR=$(fetch org.wiremock wiremock-standalone "$WIREMOCK_VERSION")
+SANDBOX_PORT=$(free_port)
+PORT=$(free_port)
+
+children=()
+cleanup() { for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+# --no-request-journal: the journal would otherwise hold every request of the run in WireMock's memory
+java -Xmx512m -jar "$WIREMOCK_JAR" --root-dir sandbox --port "$SANDBOX_PORT" --bind-address 127.0.0.1 \
+     --disable-banner --no-request-journal --container-threads 200 >"$OUT/sandbox.log" 2>&1 &
+children+=($!)
+rm -rf "$OUT/data"
+BULKHEAD_OPTS=()
+if [ -n "$UPSTREAM_BULKHEAD" ]; then
+  for method in sendIdempotent sendOnce; do
+    BULKHEAD_OPTS+=("-Dcom.trackdesk.mcp.execution.control.UpstreamCaller/$method/Bulkhead/value=$UPSTREAM_BULKHEAD")
+  done
+fi
+MCP_UPSTREAM_URL="http://127.0.0.1:$SANDBOX_PORT" MCP_DEFAULT_TENANT=demo MCP_DATA_DIR="$ROOT/$OUT/data" \
+  java -Xmx512m "${BULKHEAD_OPTS[@]}" -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
+PAYARA_PID=$!
+children+=($PAYARA_PID)
+
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews latency)"
+echo "waiting for Payara Micro (pid $PAYARA_PID) on 127.0.0.1:$PORT …"
+for _ in $(seq 240); do
+  if curl -s -m 2 "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+       -d '{"jsonrpc":"2.0","id":0,"method":"ping"}' | grep -q '"result"'; then break; fi
+  kill -0 "$PAYARA_PID" 2>/dev/null || { echo "Payara exited; see $OUT/payara.log"; exit 1; }
+  sleep 1
+done
+
+java -Djdk.httpclient.allowRestrictedHeaders=host -Xmx1g \
+  mcp-web/src/test/java/com/trackdesk/mcp/hardening/LoadDriver.java \
+  --mcp "http://127.0.0.1:$PORT/mcp" --clients "$CLIENTS" --seconds "$RUN_SECONDS" --warmup-seconds "$WARMUP" \
+  --tenants "$TENANTS" --tenant-prefix load --domain trackdesk.com --think-ms "$THINK_MS" --pid "$PAYARA_PID" \
+  --max-p99-ms "$MAX_P99_MS" --report "$OUT/report.txt"

@@ -1,0 +1,41 @@
+package com.trackdesk.mcp.hardening;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Goal 6 of issue #10, the short version in the normal build: 50 MCP clients for 20 s (after a 5 s
+ * warm-up) against the shared server and its WireMock upstream on loopback, spread over 10 tenants.
+ * No errors, a bounded p99, and no growth of the server's threads or heap (after a full GC) between the
+ * end of the warm-up and the end of the run. The long run (200 clients, 5 minutes, sandbox upstream) is
+ * {@code bench/load/run.sh}.
+ */
+class LoadSmokeIT {
+
+    @Test
+    void fiftyClientsForTwentySeconds() throws Exception {
+        Hardening.server().upstream().stubFor(any(urlPathMatching("/t/smoke[0-9]+/api/node/tags/v1")).atPriority(2)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"tags\":[{\"id\":\"t1\",\"name\":\"vip\"},{\"id\":\"t2\",\"name\":\"new\"}]}")));
+        Hardening.server().upstream().stubFor(any(urlPathMatching("/t/smoke[0-9]+/api/node/affiliates/v1")).atPriority(2)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"affiliates\":[{\"id\":\"a1\",\"email\":\"a@example.com\"}],\"pagination\":{\"totalCount\":1}}")));
+        LoadDriver.Config config = new LoadDriver.Config(Hardening.server().mcpUri(), 50, Duration.ofSeconds(20),
+                Duration.ofSeconds(5), 10, "smoke", "trackdesk.com", Duration.ofMillis(20), Hardening.payara().pid());
+
+        LoadDriver.Result result = new LoadDriver(config).run();
+        System.out.println("[LoadSmokeIT] " + result);
+
+        assertThat(result.errors()).as(result.errorKinds().toString()).isZero();
+        assertThat(result.requests()).isGreaterThan(1_000);
+        assertThat(result.p99()).as("p99 ms").isLessThan(1_500);
+        assertThat(result.threadsAfter()).as("live threads").isLessThanOrEqualTo(result.threadsBefore() + 10);
+        assertThat(result.heapAfterKiB()).as("heap after GC, KiB").isLessThan(result.heapBeforeKiB() + 48 * 1024);
+    }
+}

@@ -1,0 +1,208 @@
+package com.trackdesk.mcp.hardening;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Goal 4 of issue #10: every limit holds on the shared server with its configured values —
+ * request body size (MCP_MAX_REQUEST_BYTES, default 1 MiB: 413, also for chunked bodies that declare no
+ * length), JSON nesting (MCP_MAX_JSON_DEPTH, default 64: -32600 before the SDK parses), response size
+ * (MCP_MAX_RESPONSE_CHARS, default 20000), upstream read time (MCP_UPSTREAM_TIMEOUT_MS, 1500 in
+ * SharedServer) and calls in flight per tenant (MCP_TENANT_CONCURRENCY, default 16: "slow down").
+ */
+class RequestLimitsIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String KEY = "it-key-limits-5e0b";
+    static final int MAX_BYTES = 1_048_576;
+    static final int MAX_DEPTH = 64;
+    static final int MAX_CHARS = 20_000;
+    static final int TENANT_CONCURRENCY = 16;
+    static final String PING_HEAD = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"_meta\":{\"pad\":\"";
+    static final String PING_TAIL = "\"}}}";
+
+    final WireMockServer upstream = Hardening.server().upstream();
+
+    static String pingOfSize(int bytes) {
+        return PING_HEAD + "a".repeat(bytes - PING_HEAD.length() - PING_TAIL.length()) + PING_TAIL;
+    }
+
+    static HttpResponse<String> postChunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // a publisher of unknown length makes the client send Transfer-Encoding: chunked
+        HttpRequest request = HttpRequest.newBuilder(Hardening.server().mcpUri()).timeout(Hardening.REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        return Hardening.send(request);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void bodyAtTheLimitIsServedAndOneByteMoreIs413() {
+        HttpResponse<String> atLimit = Hardening.post(pingOfSize(MAX_BYTES), Map.of());
+        HttpResponse<String> over = Hardening.post(pingOfSize(MAX_BYTES + 1), Map.of());
+
+        assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(json(over).get("error").get("code").asInt()).isEqualTo(-32600);
+        assertThat(json(over).get("error").get("message").asText()).contains("MCP_MAX_REQUEST_BYTES");
+    }
+
+    @Test
+    void chunkedBodiesWithoutContentLengthAreCountedToo() {
+        HttpResponse<String> atLimit = postChunked(pingOfSize(MAX_BYTES));
+        HttpResponse<String> over = postChunked(pingOfSize(MAX_BYTES + 1));
+        HttpResponse<String> huge = postChunked(pingOfSize(8 * MAX_BYTES));
+
+        assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
+        assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(413);
+        assertThat(json(huge).get("error").get("code").asInt()).isEqualTo(-32600);
+    }
+
+    /** Depth of the whole message: envelope 1, params 2, arguments 3, then the body's own levels. */
+    static String searchWithTagNestedTo(int totalDepth) {
+        int inner = totalDepth - 3;
+        return "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"search\",\"arguments\":{\"query\":\"tags\","
+                + "\"tag\":" + "[".repeat(inner) + "]".repeat(inner) + "}}}";
+    }
+
+    @Test
+    void nestingAtTheLimitReachesTheToolAndDeeperIsAnInvalidRequest() {
+        HttpResponse<String> atLimit = Hardening.post(searchWithTagNestedTo(MAX_DEPTH), Map.of());
+        HttpResponse<String> deeper = Hardening.post(searchWithTagNestedTo(MAX_DEPTH + 1), Map.of());
+        HttpResponse<String> muchDeeper = Hardening.post(searchWithTagNestedTo(50_000), Map.of());
+        HttpResponse<String> bracketsInStrings = Hardening.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"search\",\"arguments\":{\"query\":\"" + "[{".repeat(5_000) + "\"}}}", Map.of());
+
+        assertThat(atLimit.statusCode()).isEqualTo(200);
+        assertThat(json(atLimit).has("result")).as(atLimit.body()).isTrue();
+        for (HttpResponse<String> refused : List.of(deeper, muchDeeper)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).get("error").get("code").asInt()).isEqualTo(-32600);
+            assertThat(json(refused).get("error").get("message").asText()).contains("MCP_MAX_JSON_DEPTH");
+        }
+        assertThat(bracketsInStrings.statusCode()).as("brackets inside strings do not count").isEqualTo(200);
+    }
+
+    @Test
+    void answersLongerThanTheLimitAreCutWithoutBreakingJson() {
+        StringBuilder tags = new StringBuilder("{\"tags\":[");
+        for (int i = 0; i < 2_000; i++) {
+            tags.append(i == 0 ? "" : ",").append("{\"id\":\"tag-").append(i).append("\",\"name\":\"").append("n".repeat(40)).append("\"}");
+        }
+        tags.append("],\"total\":2000}");
+        String unstructured = "x".repeat(200_000);
+        upstream.stubFor(any(urlPathMatching("/t/limit-size/api/node/tags/v1")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(tags.toString())));
+        upstream.stubFor(any(urlPathMatching("/t/limit-text/api/node/tags/v1")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "text/plain").withBody(unstructured)));
+
+        JsonNode list = Hardening.server().client(KEY).header("Host", "limit-size.trackdesk.com")
+                .call("execute", Map.of("operationId", "TagsService_ListTags"));
+        JsonNode text = Hardening.server().client(KEY).header("Host", "limit-text.trackdesk.com")
+                .call("execute", Map.of("operationId", "TagsService_ListTags"));
+
+        assertThat(list.get("structuredContent").get("truncated").asBoolean()).isTrue();
+        assertThat(list.get("structuredContent").get("totalItems").asInt()).isEqualTo(2_000);
+        assertThat(JSON.writeValueAsString(list.get("structuredContent").get("body")).length()).isLessThanOrEqualTo(MAX_CHARS);
+        assertThat(text.get("structuredContent").get("truncated").asBoolean()).isTrue();
+        assertThat(text.get("content").get(0).get("text").asText().length()).isLessThan(MAX_CHARS + 1_000);
+    }
+
+    @Test
+    void upstreamSlowerThanTheReadTimeoutEndsAsAToolErrorInBoundedTime() {
+        upstream.stubFor(any(urlPathMatching("/t/limit-slow/.*")).atPriority(1).willReturn(aResponse()
+                .withFixedDelay(5_000).withHeader("Content-Type", "application/json").withBody("{}")));
+        long start = System.nanoTime();
+        JsonNode once = Hardening.server().client(KEY).header("Host", "limit-slow.trackdesk.com").call("execute",
+                Map.of("operationId", "TagsService_CreateTag", "body", Map.of("name", "vip", "hexColorCode", "#ff8800",
+                        "scopes", List.of("TAG_SCOPE_AFFILIATES"))));
+        long onceMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(once.get("isError").asBoolean()).isTrue();
+        assertThat(once.get("content").get(0).get("text").asText()).contains("did not answer in time");
+        assertThat(onceMillis).as("one attempt, read timeout 1500 ms").isBetween(1_400L, 4_000L);
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-slow/.*")))).hasSize(1);
+    }
+
+    @Test
+    void moreCallsInFlightForOneTenantThanAllowedAreToldToSlowDown() throws Exception {
+        upstream.stubFor(any(urlPathMatching("/t/limit-busy/.*")).atPriority(1).willReturn(aResponse()
+                .withFixedDelay(1_000).withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+        upstream.stubFor(any(urlPathMatching("/t/limit-calm/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+        int callers = TENANT_CONCURRENCY + 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        AtomicInteger slowDown = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < callers; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    JsonNode result = Hardening.server().client(KEY).header("Host", "limit-busy.trackdesk.com")
+                            .call("execute", Map.of("operationId", "TagsService_ListTags"));
+                    String text = result.get("content").get(0).get("text").asText();
+                    if (text.contains("slow down")) {
+                        slowDown.incrementAndGet();
+                    } else if (!result.get("isError").asBoolean()) {
+                        served.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            Hardening.sleep(300);
+            JsonNode otherTenant = Hardening.server().client(KEY).header("Host", "limit-calm.trackdesk.com")
+                    .call("execute", Map.of("operationId", "TagsService_ListTags"));
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(otherTenant.get("isError").asBoolean()).as("another tenant is not slowed").isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(slowDown.get() + served.get()).isEqualTo(callers);
+        assertThat(served.get()).isLessThanOrEqualTo(TENANT_CONCURRENCY).isGreaterThanOrEqualTo(TENANT_CONCURRENCY / 2);
+        assertThat(slowDown.get()).isGreaterThanOrEqualTo(callers - TENANT_CONCURRENCY);
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-busy/.*"))).size())
+                .isLessThanOrEqualTo(TENANT_CONCURRENCY);
+    }
+
+    @Test
+    void everyLimitIsDocumentedForOperators() throws java.io.IOException {
+        java.nio.file.Path readme = java.nio.file.Path.of(System.getProperty("sandbox.dir")).getParent().resolve("README.md");
+        String text = java.nio.file.Files.readString(readme);
+
+        assertThat(Stream.of("MCP_MAX_REQUEST_BYTES", "MCP_MAX_RESPONSE_CHARS", "MCP_UPSTREAM_TIMEOUT_MS",
+                "MCP_TENANT_CONCURRENCY", "MCP_MAX_JSON_DEPTH", "MCP_TENANT_PATTERN")).allSatisfy(name ->
+                assertThat(text).as("README configuration table").contains("`" + name + "`"));
+    }
+}
