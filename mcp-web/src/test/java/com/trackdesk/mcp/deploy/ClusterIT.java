@@ -393,6 +393,17 @@ class ClusterIT {
             assertThat(check.get("data").has("error")).isTrue();
             // liveness is not about the database: the instance must not be restarted for it
             assertThat(Http.get(instance.base().resolve("health/live")).statusCode()).isEqualTo(200);
+            // calls do not depend on the metrics database: they keep succeeding while it is down
+            McpClient direct = new McpClient(instance.mcp()).header("X-Api-Key", KEY)
+                    .header("MCP-Protocol-Version", "2025-06-18");
+            HttpResponse<String> search = direct.post(rpc(50, "tools/call",
+                    Map.of("name", "search", "arguments", Map.of("query", "list tags"))));
+            HttpResponse<String> execute = direct.post(rpc(51, "tools/call",
+                    Map.of("name", "execute", "arguments", Map.of("operationId", "TagsService_ListTags"))));
+            for (HttpResponse<String> call : List.of(search, execute)) {
+                assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+                assertThat(JSON.readTree(call.body()).get("result").get("isError").asBoolean()).as(call.body()).isFalse();
+            }
         }
         measured.put("readiness DOWN after database stop", Duration.between(stopped, Instant.now()).toMillis() + " ms");
         database.start();

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.catalog.boundary;
 import com.trackdesk.mcp.catalog.control.OperationIdSuggestions;
 import com.trackdesk.mcp.catalog.control.SpecDocumentReader;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
+import com.trackdesk.mcp.catalog.control.SpecLocations;
 import com.trackdesk.mcp.catalog.entity.CatalogInfo;
 import com.trackdesk.mcp.catalog.entity.CatalogLoadException;
 import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
@@ -105,7 +106,7 @@ public class Catalog {
             return loader.load(location);
         } catch (CatalogLoadException e) {
             // A remote spec may be briefly unreachable; serving the bundled copy beats not starting.
-            LOG.log(Level.SEVERE, "Could not load " + SPEC_KEY + "=" + location + " (" + e.getMessage()
+            LOG.log(Level.SEVERE, "Could not load " + SPEC_KEY + "=" + SpecLocations.withoutSecrets(location) + " (" + e.getMessage()
                     + "); serving the bundled Trackdesk spec as FALLBACK until a refresh succeeds");
             return loader.load(BUNDLED_SPEC).asFallback();
         }

@@ -2,6 +2,7 @@ package com.trackdesk.mcp.catalog.boundary;
 
 import com.trackdesk.mcp.catalog.control.RefreshInterval;
 import com.trackdesk.mcp.catalog.control.SpecDocumentReader;
+import com.trackdesk.mcp.catalog.control.SpecLocations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -44,7 +45,7 @@ public class SpecRefresh {
         long millis = interval.get().toMillis();
         // Not persistent: a restarted server loads the spec anyway and schedules anew.
         timers.createIntervalTimer(millis, millis, new TimerConfig("spec refresh", false));
-        LOG.info(() -> "Re-fetching " + location + " every " + interval.get());
+        LOG.info(() -> "Re-fetching " + SpecLocations.withoutSecrets(location) + " every " + interval.get());
     }
 
     @Timeout

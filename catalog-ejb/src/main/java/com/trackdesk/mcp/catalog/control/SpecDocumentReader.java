@@ -97,14 +97,14 @@ public class SpecDocumentReader {
                     .GET().build();
             var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
-                throw new CatalogLoadException("Fetching API description " + url + " answered HTTP " + response.statusCode());
+                throw new CatalogLoadException("Fetching API description " + SpecLocations.withoutSecrets(url) + " answered HTTP " + response.statusCode());
             }
             return decode(response.body());
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new CatalogLoadException("Cannot fetch API description " + url + ": " + e, e);
+            throw new CatalogLoadException("Cannot fetch API description " + SpecLocations.withoutSecrets(url) + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CatalogLoadException("Interrupted while fetching API description " + url, e);
+            throw new CatalogLoadException("Interrupted while fetching API description " + SpecLocations.withoutSecrets(url), e);
         }
     }
 

@@ -39,7 +39,7 @@ public class SpecLoader {
     /** @param location file path, {@code classpath:} resource (or bare resource name) or http(s) URL */
     public OperationCatalog load(String location) {
         Objects.requireNonNull(location, "location");
-        return parse(reader.read(location), location.strip());
+        return parse(reader.read(location), SpecLocations.withoutSecrets(location));
     }
 
     public OperationCatalog load(Path file) {

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.execution.boundary;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.control.ArgumentChecker;
 import com.trackdesk.mcp.execution.control.ExecutionArguments;
+import com.trackdesk.mcp.execution.control.KeyRedaction;
 import com.trackdesk.mcp.execution.control.OperationPolicy;
 import com.trackdesk.mcp.execution.control.OutcomeClassifier;
 import com.trackdesk.mcp.execution.control.OperationResolver;
@@ -127,7 +128,7 @@ public class ExecuteTool {
             Tenant target = knownTenant.orElseGet(() -> tenants.resolve(host));
             UpstreamRequest upstream = new UpstreamRequest(target, operation.method(), targets.build(operation, request),
                     jsonBody(request), apiKey.get(), operation.readOnly());
-            UpstreamResponse response = exchange.send(upstream);
+            UpstreamResponse response = KeyRedaction.redact(exchange.send(upstream), apiKey.get());
             CallToolResult result = results.fromResponse(operation, response, request.fields());
             return new ExecutionReport(result, OutcomeClassifier.ofStatus(response.status()), tenant, operationId,
                     response.status(), truncated(result));

@@ -50,6 +50,17 @@ public class TenantCircuitBreakers {
         }
     }
 
+    /**
+     * The call was refused before it reached the tenant's API (e.g. this instance was overloaded): neither a
+     * success nor a failure of that API, but a trial call it was allowed as must be given back.
+     */
+    public void notAttempted(Tenant tenant) {
+        Breaker breaker = breakers.get(tenant.name());
+        if (breaker != null) {
+            breaker.notAttempted();
+        }
+    }
+
     public void failed(Tenant tenant) {
         breakers.computeIfAbsent(tenant.name(), name -> new Breaker())
                 .failed(clock.instant(), failureThreshold, Duration.ofSeconds(openSeconds));
@@ -71,6 +82,10 @@ public class TenantCircuitBreakers {
                 trialInFlight = true;
             }
             return Optional.empty();
+        }
+
+        synchronized void notAttempted() {
+            trialInFlight = false;
         }
 
         synchronized void succeeded() {

@@ -49,7 +49,12 @@ public class UpstreamExchange {
                 }
                 return response;
             } catch (UpstreamFailure failure) {
-                breakers.failed(request.tenant());
+                if (failure.kind() == UpstreamFailure.Kind.OVERLOADED) {
+                    // this instance refused the call (its own bulkhead): the tenant's API was not even asked
+                    breakers.notAttempted(request.tenant());
+                } else {
+                    breakers.failed(request.tenant());
+                }
                 throw failure;
             }
         });

@@ -2,6 +2,7 @@ package com.trackdesk.mcp.protocol.boundary;
 
 import com.trackdesk.mcp.execution.boundary.ExecuteTool;
 import com.trackdesk.mcp.protocol.control.CallerContext;
+import com.trackdesk.mcp.protocol.control.FailureContainment;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.ProgressStream;
 import com.trackdesk.mcp.protocol.control.ServerIdentity;
@@ -74,7 +75,8 @@ public class McpResource implements McpStatelessServerTransport {
                 .serverInfo(identity.implementation())
                 .instructions(identity.instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(searchTool.specification(), executeTool.specification())
+                .tools(FailureContainment.guarded(searchTool.specification()),
+                        FailureContainment.guarded(executeTool.specification()))
                 .jsonMapper(json)
                 // tool handlers run on the request thread: no hop to a Reactor pool for blocking work
                 .immediateExecution(true)
@@ -124,7 +126,8 @@ public class McpResource implements McpStatelessServerTransport {
         }
         McpTransportContext context = CallerContext.of(apiKey, host);
         if (message instanceof McpSchema.JSONRPCRequest request) {
-            Mono<McpSchema.JSONRPCResponse> answer = handler.handleRequest(context, request)
+            Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(request.id(),
+                            () -> handler.handleRequest(context, request))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context));
             Object progressToken = progressToken(request);
             if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds the tenant from the Host header: {@code acme.trackdesk.com} serves tenant {@code acme}.
@@ -18,19 +17,24 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TenantResolver {
 
-    /** A DNS label: the only shape a tenant may have, so it can never smuggle a host into the upstream URL. */
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-
     private String domain;
     private Optional<String> defaultTenant;
+    /** A DNS label, narrowed by MCP_TENANT_PATTERN when set: it can never smuggle a host into the upstream URL. */
+    private TenantPattern labels;
 
     TenantResolver() {
         // for CDI
     }
 
+    public TenantResolver(String domain, Optional<String> defaultTenant) {
+        this(domain, defaultTenant, new TenantPattern());
+    }
+
     @Inject
     public TenantResolver(@ConfigProperty(name = "MCP_TENANT_DOMAIN", defaultValue = "trackdesk.com") String domain,
-                          @ConfigProperty(name = "MCP_DEFAULT_TENANT") Optional<String> defaultTenant) {
+                          @ConfigProperty(name = "MCP_DEFAULT_TENANT") Optional<String> defaultTenant,
+                          TenantPattern labels) {
+        this.labels = labels;
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.defaultTenant = defaultTenant.filter(t -> !t.isBlank()).map(t -> t.trim().toLowerCase(Locale.ROOT));
         this.defaultTenant.ifPresent(t -> requireLabel(t, "MCP_DEFAULT_TENANT"));
@@ -41,7 +45,7 @@ public class TenantResolver {
         String suffix = "." + domain;
         if (host.endsWith(suffix)) {
             String label = host.substring(0, host.length() - suffix.length());
-            if (DNS_LABEL.matcher(label).matches()) {
+            if (labels.matches(label)) {
                 return new Tenant(label);
             }
             throw new UnknownTenantException("The host '" + printable(host) + "' does not name a valid tenant: use "
@@ -61,9 +65,10 @@ public class TenantResolver {
         return colon >= 0 ? host.substring(0, colon) : host;
     }
 
-    private static void requireLabel(String tenant, String setting) {
-        if (!DNS_LABEL.matcher(tenant).matches()) {
-            throw new IllegalArgumentException(setting + " must be a DNS label (letters, digits, '-'), got '" + tenant + "'");
+    private void requireLabel(String tenant, String setting) {
+        if (!labels.matches(tenant)) {
+            throw new IllegalArgumentException(setting + " must be a DNS label (letters, digits, '-')"
+                    + labels.configured().map(p -> " matching MCP_TENANT_PATTERN " + p).orElse("") + ", got '" + tenant + "'");
         }
     }
 

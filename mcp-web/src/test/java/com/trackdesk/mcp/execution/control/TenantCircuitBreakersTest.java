@@ -65,4 +65,17 @@ class TenantCircuitBreakersTest {
         assertThat(breakers.refusal(failing)).as("trial succeeded: closed").isEmpty();
         assertThat(breakers.refusal(failing)).isEmpty();
     }
+
+    @Test
+    void aCallRefusedBeforeReachingTheApiGivesItsTrialBack() {
+        for (int i = 0; i < 3; i++) {
+            breakers.failed(failing);
+        }
+        now = now.plusSeconds(31);
+        assertThat(breakers.refusal(failing)).as("trial call").isEmpty();
+        breakers.notAttempted(failing);
+        assertThat(breakers.refusal(failing)).as("the next caller gets the trial").isEmpty();
+        breakers.succeeded(failing);
+        assertThat(breakers.refusal(failing)).isEmpty();
+    }
 }

@@ -47,6 +47,19 @@ class TenantResolverTest {
     }
 
     @Test
+    void tenantPatternNarrowsWhichLabelsAreTenants() {
+        TenantResolver onlyTwo = new TenantResolver("trackdesk.com", Optional.empty(),
+                new TenantPattern(Optional.of("acme|globex")));
+        assertThat(onlyTwo.resolve("globex.trackdesk.com")).isEqualTo(new Tenant("globex"));
+        assertThatThrownBy(() -> onlyTwo.resolve("initech.trackdesk.com")).isInstanceOf(UnknownTenantException.class);
+        TenantResolver permissive = new TenantResolver("trackdesk.com", Optional.empty(), new TenantPattern(Optional.of(".*")));
+        assertThatThrownBy(() -> permissive.resolve("a.b.trackdesk.com")).as("still a DNS label only")
+                .isInstanceOf(UnknownTenantException.class);
+        assertThatThrownBy(() -> new TenantResolver("trackdesk.com", Optional.of("demo"), new TenantPattern(Optional.of("acme"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MCP_TENANT_PATTERN");
+    }
+
+    @Test
     void defaultTenantMustItselfBeALabel() {
         assertThatThrownBy(() -> new TenantResolver("trackdesk.com", Optional.of("evil.com/x")))
                 .isInstanceOf(IllegalArgumentException.class)
