@@ -84,7 +84,7 @@ SEARCH_QUERY="approved conversions last week"
 EXECUTE_ARGS='{"operationId":"AffiliateService_ListAffiliates","body":{}}'
 SPEC="$ROOT/catalog-ejb/src/main/resources/trackdesk-openapi.json"
 STAMP=$(date +%Y-%m-%d_%H%M%S)
-[ -n "$OUT" ] || OUT="$BENCH_DIR/results/${STAMP}$([ "$QUICK" = 1 ] && echo -quick)"
+[ -n "$OUT" ] || OUT="$BENCH_DIR/results/${STAMP}$([ "$QUICK" = 1 ] && echo -quick || true)"
 mkdir -p "$OUT/raw" "$OUT/logs"
 OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d /tmp/trackdesk-bench.XXXXXX)
@@ -501,6 +501,6 @@ main() {
   local md_args=()
   [ "$MARKDOWN" = 1 ] && md_args=(--markdown "$ROOT/BENCHMARKS.md")
   python3 "$BENCH_DIR/tools/report.py" "$OUT" "${md_args[@]}" 2>&1 | tee -a "$OUT/run.log" >&2
-  log "done: $OUT$([ "$MARKDOWN" = 1 ] && echo " and BENCHMARKS.md")"
+  log "done: $OUT$([ "$MARKDOWN" = 1 ] && echo " and BENCHMARKS.md" || true)"
 }
 main

@@ -4,7 +4,8 @@
 # Passes (exit 0) when no call failed, p99 stayed under MAX_P99_MS, and the server's live threads and heap
 # after a full GC did not grow between the end of the warm-up and the end of the run.
 #
-#   bench/load/run.sh                       # 200 clients, 300 s, 30 s warm-up
+#   bench/load/run.sh                       # 200 clients, 300 s, 30 s warm-up, ~1 s between a client's calls
+#   THINK_MS=50 bench/load/run.sh           # stress: saturates a 2-core box (see SECURITY.md for numbers)
 #   CLIENTS=50 RUN_SECONDS=60 bench/load/run.sh   # shorter (SECONDS is bash's own clock)
 #
 # Needs JDK 17 (java, jcmd) and Maven; builds mcp-web.war when it is missing (BUILD=1 forces a build).
@@ -18,7 +19,8 @@ CLIENTS=${CLIENTS:-200}
 RUN_SECONDS=${RUN_SECONDS:-300}
 WARMUP=${WARMUP:-30}
 TENANTS=${TENANTS:-20}
-THINK_MS=${THINK_MS:-50}
+# pause between one client's calls (±50 %): an assistant needs about a second or more between tool calls
+THINK_MS=${THINK_MS:-1000}
 MAX_P99_MS=${MAX_P99_MS:-2000}
 # upstream calls in flight per instance (UpstreamCaller's @Bulkhead, 128 in the code; MicroProfile Fault
 # Tolerance reads overrides from config). Empty keeps the code's value.
