@@ -420,6 +420,13 @@ class ClusterIT {
     void stoppingOneInstanceMidRunLosesNoAcceptedRequest() throws Exception {
         McpClient client = new McpClient(front.uri().resolve("mcp")).header("X-Api-Key", KEY)
                 .header("MCP-Protocol-Version", "2025-06-18");
+        // the previous test restarted the database: the front's health check (every 500 ms) may still
+        // hold an instance as not ready, and would then send every slow call to the other one
+        Instant frontDeadline = Instant.now().plusSeconds(30);
+        while (!(front.healthy("a") && front.healthy("b")) && Instant.now().isBefore(frontDeadline)) {
+            Http.sleep(Duration.ofMillis(100));
+        }
+        assertThat(front.healthy("a") && front.healthy("b")).as("the front sees both instances ready").isTrue();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<HttpResponse<String>>> inFlight = new ArrayList<>();
