@@ -6,11 +6,11 @@ import com.trackdesk.mcp.console.entity.ConfigurationView.MetricsView;
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.entity.CatalogLoad;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import com.trackdesk.mcp.metrics.entity.RedactedLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,11 +50,11 @@ public class LiveConfiguration {
             operationsCalled = operationsCalled();
         }
         return new ConfigurationView(
-                config.getOptionalValue("MCP_SPEC", String.class).map(LiveConfiguration::withoutSecrets).orElse(DEFAULT_SPEC),
-                withoutSecrets(config.getOptionalValue("MCP_UPSTREAM_URL", String.class).orElse(DEFAULT_UPSTREAM)),
+                config.getOptionalValue("MCP_SPEC", String.class).map(RedactedLocation::of).orElse(DEFAULT_SPEC),
+                RedactedLocation.of(config.getOptionalValue("MCP_UPSTREAM_URL", String.class).orElse(DEFAULT_UPSTREAM)),
                 config.getOptionalValue("MCP_READ_ONLY", Boolean.class).orElse(false),
                 catalog, operationsCalled, OPERATIONS_CALLED_DAYS,
-                new MetricsView(withoutSecrets(options.databaseUrl()), options.tenantMode().name().toLowerCase(),
+                new MetricsView(RedactedLocation.of(options.databaseUrl()), options.tenantMode().name().toLowerCase(),
                         options.storeQueries(), options.retentionDays()));
     }
 
@@ -76,17 +76,4 @@ public class LiveConfiguration {
     }
 
     /** URLs may carry credentials (user:password@, ?token=); the console shows neither. */
-    static String withoutSecrets(String value) {
-        try {
-            URI uri = URI.create(value.replace("{tenant}", "TENANT"));
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return value.replaceAll("(?i)(password|secret|token|key)=[^;&]*", "$1=***");
-            }
-            String hidden = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return hidden.replace("TENANT", "{tenant}");
-        } catch (IllegalArgumentException e) {
-            return value.replaceAll("(?i)(password|secret|token|key)=[^;&]*", "$1=***");
-        }
-    }
 }

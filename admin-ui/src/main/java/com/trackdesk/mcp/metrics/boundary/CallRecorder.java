@@ -7,13 +7,13 @@ import com.trackdesk.mcp.metrics.control.RecorderStatus;
 import com.trackdesk.mcp.metrics.control.RecordingPipeline;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.CatalogLoad;
+import com.trackdesk.mcp.metrics.entity.RedactedLocation;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -67,7 +67,7 @@ public class CallRecorder {
      */
     public void recordCatalogLoad(String specSource, int operationCount) {
         try {
-            pipeline.catalogLoaded(new CatalogLoad(LocalDateTime.now(ZoneOffset.UTC), withoutSecrets(specSource),
+            pipeline.catalogLoaded(new CatalogLoad(LocalDateTime.now(ZoneOffset.UTC), RedactedLocation.of(specSource),
                     operationCount));
         } catch (RuntimeException e) {
             // as record(): never disturbs the caller
@@ -79,19 +79,5 @@ public class CallRecorder {
         draining.cancel(false);
         pipeline.drain();
         status.withdraw();
-    }
-
-    static String withoutSecrets(String source) {
-        String text = String.valueOf(source);
-        try {
-            URI uri = URI.create(text);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
-                        .toString();
-            }
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
-            // not a URL: a path or classpath name
-        }
-        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 }

@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.metrics.control;
 
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import com.trackdesk.mcp.metrics.entity.RedactedLocation;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,7 +73,7 @@ public class MetricsDatabase {
             }
             factory = created;
             lastFailure = "";
-            LOG.info("metrics database open: " + options.databaseUrl());
+            LOG.info("metrics database open: " + RedactedLocation.of(options.databaseUrl()));
             return true;
         } catch (RuntimeException e) {
             markFailed(e);
@@ -158,28 +158,18 @@ public class MetricsDatabase {
         properties.put("jakarta.persistence.jdbc.url", options.databaseUrl());
         properties.put("jakarta.persistence.jdbc.user", options.databaseUser());
         properties.put("jakarta.persistence.jdbc.password", options.databasePassword());
-        driverFor(options.databaseUrl()).ifPresent(driver -> properties.put("jakarta.persistence.jdbc.driver", driver));
+        DatabaseDriver.classFor(options.databaseUrl()).ifPresent(driver -> properties.put("jakarta.persistence.jdbc.driver", driver));
         properties.put("eclipselink.classloader", MetricsDatabase.class.getClassLoader());
         return properties;
     }
 
-    private static Optional<String> driverFor(String url) {
-        if (url.startsWith("jdbc:h2:")) {
-            return Optional.of("org.h2.Driver");
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return Optional.of("org.postgresql.Driver");
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(Throwable failure) {
+    /** The root cause in one line: JDBC messages can run on with SQL and stack details. */
+    static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = String.valueOf(root.getMessage());
-        // first line only: JDBC messages can run on with SQL and stack details
         int newline = message.indexOf('\n');
         return root.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
     }

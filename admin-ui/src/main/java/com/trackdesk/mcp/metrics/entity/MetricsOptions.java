@@ -16,8 +16,8 @@ public record MetricsOptions(String databaseUrl, String databaseUser, String dat
 
     @Override
     public String toString() {
-        // keeps the password out of any log line that prints the options
-        return "MetricsOptions[databaseUrl=" + databaseUrl + ", tenantMode=" + tenantMode
+        // keeps the password (also one inside the URL) out of any log line that prints the options
+        return "MetricsOptions[databaseUrl=" + RedactedLocation.of(databaseUrl) + ", tenantMode=" + tenantMode
                 + ", storeQueries=" + storeQueries + ", retentionDays=" + retentionDays
                 + ", queueCapacity=" + queueCapacity + "]";
     }

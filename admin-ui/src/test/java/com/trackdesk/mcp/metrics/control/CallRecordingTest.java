@@ -34,7 +34,7 @@ class CallRecordingTest {
     Path dir;
 
     final List<MetricsDatabase> opened = new ArrayList<>();
-    final MetricsTestDatabase.ManualClock clock = new MetricsTestDatabase.ManualClock(NOON);
+    final ManualClock clock = new ManualClock(NOON);
 
     @AfterEach
     void closeDatabases() {

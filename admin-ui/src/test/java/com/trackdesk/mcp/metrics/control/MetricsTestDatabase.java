@@ -63,21 +63,4 @@ final class MetricsTestDatabase {
             statement.execute(sql);
         }
     }
-
-    /** A clock tests move forward by hand, e.g. past the pause before a database is tried again. */
-    static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
 }

@@ -39,15 +39,19 @@ public class SpecLoader {
     /** @param location file path, {@code classpath:} resource (or bare resource name) or http(s) URL */
     public OperationCatalog load(String location) {
         Objects.requireNonNull(location, "location");
-        return parse(reader.read(location), SpecLocations.withoutSecrets(location));
+        return parse(reader.read(location), location);
     }
 
     public OperationCatalog load(Path file) {
         return load(file.toString());
     }
 
-    /** @param source names the document in messages and in {@link CatalogInfo#source()} */
-    public OperationCatalog parse(String document, String source) {
+    /**
+     * @param location names the document in messages and in {@link CatalogInfo#source()}, both without
+     *                 the credentials or query a URL may carry
+     */
+    public OperationCatalog parse(String document, String location) {
+        String source = SpecLocations.withoutSecrets(location);
         if (document == null || document.isBlank()) {
             throw new CatalogLoadException("API description " + source + " is empty");
         }

@@ -167,6 +167,20 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theSourceShownInHealthAndConsoleCarriesNoCredentialsOrQuery() throws Exception {
+        String document = new String(getClass().getResourceAsStream("/specs/openapi-31.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+
+        var info = loader.parse(document, "https://user:tok@specs.example.com/api.json?access_token=abc").info();
+
+        assertThat(info.source()).isEqualTo("https://specs.example.com/api.json (credentials and query hidden)");
+        assertThat(loader.parse(document, "http://127.0.0.1:8089/spec@v2.json").info().source())
+                .isEqualTo("http://127.0.0.1:8089/spec@v2.json");
+        assertThatThrownBy(() -> loader.parse(" ", "https://specs.example.com/api.json?access_token=abc"))
+                .hasMessage("API description https://specs.example.com/api.json (credentials and query hidden) is empty");
+    }
+
+    @Test
     void unparsableDocumentsFailNamingTheSourceAndTheParsersComplaint() {
         assertThatThrownBy(() -> loader.load("classpath:specs/broken.yaml"))
                 .isInstanceOf(CatalogLoadException.class)

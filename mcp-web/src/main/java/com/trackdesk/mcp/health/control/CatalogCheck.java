@@ -28,7 +28,7 @@ public class CatalogCheck {
                     .withData("operations", info.operationCount())
                     .withData("title", String.valueOf(info.title()))
                     .withData("version", String.valueOf(info.version()))
-                    .withData("source", withoutSecrets(info.source()))
+                    .withData("source", info.source())
                     .withData("loadedAt", String.valueOf(info.loadedAt()))
                     .withData("fallback", info.fallback())
                     .build();
@@ -37,24 +37,5 @@ public class CatalogCheck {
                     .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage())
                     .build();
         }
-    }
-
-    /** A spec URL may carry a token in its query or user info; health answers are not secret. */
-    public static String withoutSecrets(String source) {
-        if (source == null) {
-            return "";
-        }
-        String cut = source;
-        int query = cut.indexOf('?');
-        if (query >= 0) {
-            cut = cut.substring(0, query);
-        }
-        int scheme = cut.indexOf("://");
-        int at = cut.indexOf('@');
-        int slash = scheme < 0 ? -1 : cut.indexOf('/', scheme + 3);
-        if (scheme >= 0 && at > scheme && (slash < 0 || at < slash)) {
-            cut = cut.substring(0, scheme + 3) + cut.substring(at + 1);
-        }
-        return cut;
     }
 }

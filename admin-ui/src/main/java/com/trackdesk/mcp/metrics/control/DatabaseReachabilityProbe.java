@@ -1,0 +1,66 @@
+package com.trackdesk.mcp.metrics.control;
+
+import com.trackdesk.mcp.metrics.entity.DatabaseReachability;
+import com.trackdesk.mcp.metrics.entity.MetricsOptions;
+import com.trackdesk.mcp.metrics.entity.RedactedLocation;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Opens one plain JDBC connection to the metrics database and asks it whether it is valid, bounded in time
+ * so that a readiness probe never hangs on a database that does not answer. Independent of the persistence
+ * unit, which may still look open although the database behind it has gone.
+ */
+public class DatabaseReachabilityProbe {
+
+    static final int TIMEOUT_SECONDS = 3;
+
+    private final MetricsOptions options;
+    private final Clock clock;
+
+    public DatabaseReachabilityProbe(MetricsOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public DatabaseReachability probe() {
+        try (Connection connection = connect()) {
+            if (connection.isValid(TIMEOUT_SECONDS)) {
+                return DatabaseReachability.reachable(connection.getMetaData().getDatabaseProductName(), clock.instant());
+            }
+            return DatabaseReachability.unreachable("connection is not valid", clock.instant());
+        } catch (SQLException | RuntimeException | ReflectiveOperationException | LinkageError e) {
+            return DatabaseReachability.unreachable(MetricsDatabase.describe(e), clock.instant());
+        }
+    }
+
+    private Connection connect() throws SQLException, ReflectiveOperationException {
+        String url = options.databaseUrl();
+        Properties properties = new Properties();
+        properties.setProperty("user", options.databaseUser());
+        properties.setProperty("password", options.databasePassword());
+        if (url.startsWith("jdbc:postgresql:")) {
+            properties.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS));
+            properties.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
+            properties.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS));
+        }
+        Optional<String> driverClass = DatabaseDriver.classFor(url);
+        if (driverClass.isEmpty()) {
+            DriverManager.setLoginTimeout(TIMEOUT_SECONDS);
+            return DriverManager.getConnection(url, properties);
+        }
+        Driver driver = (Driver) Class.forName(driverClass.get(), true, DatabaseReachabilityProbe.class.getClassLoader())
+                .getDeclaredConstructor().newInstance();
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException(driverClass.get() + " does not accept " + RedactedLocation.of(url));
+        }
+        return connection;
+    }
+}
