@@ -125,6 +125,20 @@ class TenantHostSafetyIT {
         nothingLeftTheUpstreamTemplate("acme");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"? #", "acme.trackdesk.com/x", "{tenant}.trackdesk.com", "acme trackdesk.com", "a#b"})
+    void hostsThatAreNotHostAndPortGetAJsonRpcErrorNotAServerError(String host) {
+        String call = Hardening.toolCall("execute", "{\"operationId\":\"TagsService_ListTags\"}");
+        RawHttp.Answer answer = RawHttp.exchange(Hardening.server().baseUri(), RawHttp.post(
+                "Host: " + host + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nX-Api-Key: " + KEY,
+                call.getBytes(StandardCharsets.UTF_8)), 20_000);
+
+        assertThat(answer.status()).as(host + ": " + answer.body()).isEqualTo(400);
+        assertThat(answer.body()).as(host).contains("\"code\":-32600").contains("The Host header is not a host name")
+                .doesNotContain("Exception").doesNotContain(KEY);
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
     @Test
     void tenantComesOutOfTheLabelOnly() {
         execute("globex.trackdesk.com:8443", Map.of("operationId", "TagsService_ListTags"));
