@@ -58,6 +58,7 @@ class ClusterIT {
     static final String NEW_OPERATION = "ClusterProbeService_ListClusterProbes";
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
     static final long SHUTDOWN_GRACE_MILLIS = 8000;
+    static final String ADMIN_PASSWORD = "cluster-it-" + UUID.randomUUID();
     static final int SLOW_UPSTREAM_MILLIS = 4000;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -130,7 +131,7 @@ class ClusterIT {
         env.put("MCP_DB_PASSWORD", "");
         env.put("MCP_HEALTH_DATABASE", "true");
         env.put("MCP_ADMIN_USER", "admin");
-        env.put("MCP_ADMIN_PASSWORD", "cluster-it-" + UUID.randomUUID());
+        env.put("MCP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return new MicroInstance(name, http, grid, work.resolve("payara-" + name + ".log"),
                 MicroInstance.command("it-" + name, http, grid, cluster, members, SHUTDOWN_GRACE_MILLIS), env);
     }
@@ -374,9 +375,15 @@ class ClusterIT {
                 Http.sleep(Duration.ofMillis(250));
                 rows = database.count("select count(*) from call_metric");
             }
+            if (rows < expected) {
+                // what the recorders of this instance say, and what its threads do, for the failure report
+                instance.threadDump(instance.log.resolveSibling("threads-" + instance.name + ".txt"));
+            }
             assertThat(rows).as("call_metric rows after 3 calls on " + instance.name + "; newest row at "
                     + database.text("select max(called_at) from call_metric") + ", losses reported "
-                    + database.count("select count(*) from recording_loss")).isGreaterThanOrEqualTo(expected);
+                    + database.count("select count(*) from recording_loss") + "; recorders of " + instance.name + ": "
+                    + recorders(instance) + "; threads in " + instance.log.resolveSibling("threads-" + instance.name + ".txt"))
+                    .isGreaterThanOrEqualTo(expected);
         }
     }
 
@@ -515,6 +522,21 @@ class ClusterIT {
         JsonNode operation = result.path("structuredContent").path("operation");
         return operation.isMissingNode() || !NEW_OPERATION.equals(operation.path("operationId").asText())
                 ? null : operation;
+    }
+
+    /** The recorder counters of an instance's admin API (both WARs' recorders, read over JMX). */
+    static String recorders(MicroInstance instance) {
+        try {
+            String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(instance.base().resolve("admin/api/metrics/health"))
+                            .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return "HTTP " + health.statusCode() + " " + health.body();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "unreadable: " + e;
+        }
     }
 
     static String rpc(int id, String method, Object params) {

@@ -128,6 +128,22 @@ final class MicroInstance {
         throw new IllegalStateException(name + " never logged '" + text + "…" + alsoText + "'; see " + log);
     }
 
+    /** Writes a thread dump (jcmd Thread.print) to the file; for failure reports, so it never throws. */
+    void threadDump(Path file) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no dump then
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, as docker stop or an orchestrator sends it. */
     void terminate() {
         if (process != null) {

@@ -5,6 +5,7 @@ import com.trackdesk.mcp.metrics.control.MetricsScheduler;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.control.RecorderStatus;
 import com.trackdesk.mcp.metrics.control.RecordingPipeline;
+import com.trackdesk.mcp.metrics.control.RevivedSchedule;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.CatalogLoad;
 import com.trackdesk.mcp.metrics.entity.RedactedLocation;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Records one metric row per tool call. Never blocks the call path and never throws: calls are queued
@@ -41,7 +41,7 @@ public class CallRecorder {
 
     private RecordingPipeline pipeline;
     private RecorderStatus status;
-    private ScheduledFuture<?> draining;
+    private RevivedSchedule draining;
 
     @PostConstruct
     void start() {
@@ -50,11 +50,13 @@ public class CallRecorder {
                 new MetricsWriter(database, options, clock), clock);
         status = new RecorderStatus(pipeline::snapshot);
         status.publish();
-        draining = scheduler.every(FLUSH_EVERY, FLUSH_EVERY, pipeline::drain);
+        draining = new RevivedSchedule("metrics writing", scheduler, FLUSH_EVERY, pipeline::drain);
+        draining.start();
     }
 
     public void record(CallMetric metric) {
         try {
+            draining.keepAlive();
             pipeline.offer(metric);
         } catch (RuntimeException e) {
             // offer() does not throw; this guards the promise made to the call path
@@ -67,6 +69,7 @@ public class CallRecorder {
      */
     public void recordCatalogLoad(String specSource, int operationCount) {
         try {
+            draining.keepAlive();
             pipeline.catalogLoaded(new CatalogLoad(LocalDateTime.now(ZoneOffset.UTC), RedactedLocation.of(specSource),
                     operationCount));
         } catch (RuntimeException e) {
@@ -76,7 +79,7 @@ public class CallRecorder {
 
     @PreDestroy
     void stop() {
-        draining.cancel(false);
+        draining.stop();
         pipeline.drain();
         status.withdraw();
     }
