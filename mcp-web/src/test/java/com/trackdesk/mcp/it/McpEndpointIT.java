@@ -72,6 +72,13 @@ class McpEndpointIT {
     }
 
     @Test
+    void asAStandaloneWarNoAuthenticationMechanismRunsOnEveryRequest() throws Exception {
+        // AnonymousAccessInEarsOnly: Soteria's bridge costs two JNDI lookups under server-wide locks per request
+        assertThat(Files.readString(server.logFile(), StandardCharsets.UTF_8))
+                .contains("standalone WAR 'mcp-web': no pass-through authentication mechanism");
+    }
+
+    @Test
     void notificationsAreAcceptedWithoutBody() {
         HttpResponse<String> response = client().post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         assertThat(response.statusCode()).isEqualTo(202);
