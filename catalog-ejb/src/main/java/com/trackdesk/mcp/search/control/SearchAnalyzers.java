@@ -44,15 +44,15 @@ public class SearchAnalyzers {
 
     public SearchAnalyzers(Collection<String> stopwords, SynonymMap synonyms) {
         this.stopwords = stemmed(stopwords);
-        this.index = new Chain(null, this.stopwords);
+        this.index = new Chain(null, this.stopwords, true);
         // Stopwords are left in the query stream: synonym phrases may contain them ("how many"),
         // and QueryConcepts drops them once the synonym graph has been read.
-        this.query = new Chain(synonyms, CharArraySet.EMPTY_SET);
+        this.query = new Chain(synonyms, CharArraySet.EMPTY_SET, false);
     }
 
     /** Analysis up to (not including) synonyms and stopwords: how synonym files are read. */
     public static Analyzer words() {
-        return new Chain(null, CharArraySet.EMPTY_SET);
+        return new Chain(null, CharArraySet.EMPTY_SET, false);
     }
 
     /** The words as typed (stemmed), without synonyms: tells the typed word from its synonyms. */
@@ -100,16 +100,19 @@ public class SearchAnalyzers {
     private static final class Chain extends Analyzer {
         private final SynonymMap synonyms;
         private final CharArraySet stopwords;
+        private final boolean stripsHtml;
 
-        Chain(SynonymMap synonyms, CharArraySet stopwords) {
+        Chain(SynonymMap synonyms, CharArraySet stopwords, boolean stripsHtml) {
             this.synonyms = synonyms;
             this.stopwords = stopwords;
+            this.stripsHtml = stripsHtml;
         }
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            // Stripe and GitHub descriptions are HTML/Markdown; markup is not vocabulary.
-            return new HTMLStripCharFilter(reader);
+            // Stripe and GitHub descriptions are HTML/Markdown; markup is not vocabulary. Search text is
+            // plain, and the filter allocated a tenth of all memory of a search call (JFR, BENCHMARKS.md).
+            return stripsHtml ? new HTMLStripCharFilter(reader) : reader;
         }
 
         @Override
