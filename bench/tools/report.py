@@ -333,7 +333,7 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
           f"(`{machine.get('tenant_concurrency') != 'default' and 'MCP_TENANT_CONCURRENCY=' + str(machine.get('tenant_concurrency')) + ', ' or ''}"
           "MCP_DEFAULT_TENANT=demo`) and the peer on random loopback ports, warms each target up, loads it with wrk "
           "(Lua scripts in `bench/wrk/` check every answer: HTTP 200, no JSON-RPC error, no `isError`, the upstream's "
-          "list present) or with `bench/peer/loadgen.mjs` for the peer, records JFR during the 64-concurrency MCP steps, "
+          "list present) or with `bench/peer/loadgen.mjs` for the peer, records JFR in an extra 64-concurrency MCP step that the tables leave out, "
           "and writes `bench/results/<date>_<time>/` and this file. Everything it started is stopped on exit, also on failure.", ""]
     L += [f"## Run of {machine.get('date', '?')}", "",
           table(["", ""], [
@@ -438,8 +438,8 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
     jfr_md = [f for f in sorted(os.listdir(results_dir)) if f.startswith("jfr-") and f.endswith(".md")]
     if jfr_md:
         L += ["## Profile of the hot path (JFR)", "",
-              "`jcmd <pid> JFR.start settings=profile` during the 64-concurrency MCP steps (JFR adds ~1–2 % overhead to those "
-              "steps), summarised by `bench/tools/jfr_summary.py` (`jfr print` + aggregation). Recordings and full summaries: "
+              "`jcmd <pid> JFR.start settings=profile` during an extra 64-concurrency step after the measured ones (with these "
+              "settings JFR cut this server's throughput several-fold, so that step is not in the tables), summarised by `bench/tools/jfr_summary.py` (`jfr print` + aggregation). Recordings and full summaries: "
               f"`{rel}/raw/*.jfr`, `{rel}/jfr-*.md|json`.", ""]
         for f in jfr_md:
             if f.endswith("-views.md"):
