@@ -52,7 +52,7 @@ public class DatabaseReachabilityProbe {
         }
         Optional<String> driverClass = DatabaseDriver.classFor(url);
         if (driverClass.isEmpty()) {
-            DriverManager.setLoginTimeout(TIMEOUT_SECONDS);
+            // another driver's own URL parameters bound it; DriverManager's login timeout is JVM-wide, not ours to set
             return DriverManager.getConnection(url, properties);
         }
         Driver driver = (Driver) Class.forName(driverClass.get(), true, DatabaseReachabilityProbe.class.getClassLoader())
