@@ -45,22 +45,12 @@ public final class OperationRanking {
     }
 
     private static OperationStats stats(List<OperationSlice> slices) {
-        Histogram latency = new Histogram();
-        long calls = 0;
-        long errors = 0;
-        long bytes = 0;
-        long truncated = 0;
-        for (OperationSlice slice : slices) {
-            latency.add(slice.latencyBucket(), slice.calls());
-            calls += slice.calls();
-            errors += SummaryCalculator.isError(slice) ? slice.calls() : 0;
-            bytes += slice.responseBytes();
-            truncated += slice.truncatedCalls();
-        }
+        SliceTotals totals = SliceTotals.of(slices);
         OperationSlice first = slices.get(0);
-        return new OperationStats(first.tool(), SummaryCalculator.operationName(first), calls, errors,
-                SummaryCalculator.rate(errors, calls), latency.percentile(0.50), latency.percentile(0.95),
-                calls == 0 ? 0 : bytes / calls, truncated);
+        return new OperationStats(first.tool(), SummaryCalculator.operationName(first), totals.calls, totals.errors,
+                SummaryCalculator.rate(totals.errors, totals.calls), totals.latency.percentile(0.50),
+                totals.latency.percentile(0.95), totals.calls == 0 ? 0 : totals.responseBytes / totals.calls,
+                totals.truncatedCalls);
     }
 
     private static FailingOperation failures(List<OperationSlice> slices) {

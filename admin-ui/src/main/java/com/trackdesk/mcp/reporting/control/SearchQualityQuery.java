@@ -40,18 +40,9 @@ public class SearchQualityQuery {
     }
 
     public SearchQuality quality(MetricsFilter filter, List<OperationSlice> slices, int limit) {
-        long searches = 0;
-        long zero = 0;
-        long few = 0;
-        for (OperationSlice slice : slices) {
-            if (SEARCH.equals(slice.tool())) {
-                searches += slice.calls();
-                zero += slice.zeroResultCalls();
-                few += slice.fewResultCalls();
-            }
-        }
-        return new SearchQuality(searches, zero, few, Rollups.FEW_RESULTS, options.storeQueries(),
-                poorSearches(filter, limit));
+        SliceTotals searches = SliceTotals.of(slices.stream().filter(slice -> SEARCH.equals(slice.tool())).toList());
+        return new SearchQuality(searches.calls, searches.zeroResultCalls, searches.fewResultCalls, Rollups.FEW_RESULTS,
+                options.storeQueries(), poorSearches(filter, limit));
     }
 
     private List<PoorSearch> poorSearches(MetricsFilter filter, int limit) {

@@ -22,27 +22,14 @@ public final class SummaryCalculator {
     }
 
     public static Summary summarize(MetricsFilter filter, List<OperationSlice> slices, long lostCalls) {
-        Histogram latency = new Histogram();
-        long calls = 0;
-        long errors = 0;
-        long zero = 0;
-        long few = 0;
-        long truncated = 0;
-        for (OperationSlice slice : slices) {
-            latency.add(slice.latencyBucket(), slice.calls());
-            calls += slice.calls();
-            errors += isError(slice) ? slice.calls() : 0;
-            zero += slice.zeroResultCalls();
-            few += slice.fewResultCalls();
-            truncated += slice.truncatedCalls();
-        }
+        SliceTotals totals = SliceTotals.of(slices);
         return new Summary(RollupWindows.instant(RollupWindows.coveredFrom(filter)),
                 RollupWindows.instant(RollupWindows.coveredTo(filter)), filter.tenant().orElse(null),
-                calls, errors, rate(errors, calls), latency.percentiles(),
+                totals.calls, totals.errors, rate(totals.errors, totals.calls), totals.latency.percentiles(),
                 countBy(slices, OperationSlice::tool),
                 countBy(slices, SummaryCalculator::operationName),
                 countBy(slices, slice -> slice.outcome().name()),
-                zero, few, truncated, lostCalls);
+                totals.zeroResultCalls, totals.fewResultCalls, totals.truncatedCalls, lostCalls);
     }
 
     static boolean isError(OperationSlice slice) {
