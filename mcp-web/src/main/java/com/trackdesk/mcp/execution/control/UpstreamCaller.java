@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.execution.entity.CallBudget;
 import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -23,6 +25,8 @@ import java.util.Set;
  * Sends one request to the tenant's API under MicroProfile Fault Tolerance.
  * Idempotent operations are retried with backoff and jitter on network failures and on 502/503/504;
  * others are sent exactly once, since repeating them could create things twice.
+ * Every attempt draws on the call's {@link CallBudget}: its read timeout is cut to what is left of the budget,
+ * and no attempt starts when too little is left, so retries never push the answer past the budget.
  * The rest client's own connect/read timeouts bound blocking I/O. There is deliberately no {@code @Timeout}:
  * a synchronous timeout cannot interrupt blocking I/O, and Payara schedules one task per call for it that
  * keeps the call's arguments, the caller's API key among them, reachable for the whole timeout (60 s) after
@@ -41,32 +45,52 @@ public class UpstreamCaller {
     @Inject
     UpstreamClients clients;
 
+    @Inject
+    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
+    long readTimeoutMillis;
+
     @Bulkhead(MAX_CONCURRENT_CALLS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
             abortOn = UnretryableFailure.class)
-    public UpstreamResponse sendIdempotent(UpstreamRequest request) {
-        UpstreamResponse response = send(request);
-        if (TRANSIENT.contains(response.status())) {
+    public UpstreamResponse sendIdempotent(UpstreamRequest request, CallBudget budget) {
+        UpstreamResponse response;
+        try {
+            response = send(request, budget);
+        } catch (UpstreamFailure failure) {
+            if (!budget.allowsAnotherAttempt()) {
+                throw new BudgetSpent(failure);
+            }
+            throw failure;
+        }
+        if (TRANSIENT.contains(response.status()) && budget.allowsAnotherAttempt()) {
             throw new TransientUpstreamStatus(response);
         }
         return response;
     }
 
     @Bulkhead(MAX_CONCURRENT_CALLS)
-    public UpstreamResponse sendOnce(UpstreamRequest request) {
-        return send(request);
+    public UpstreamResponse sendOnce(UpstreamRequest request, CallBudget budget) {
+        return send(request, budget);
     }
 
-    UpstreamResponse send(UpstreamRequest request) {
+    UpstreamResponse send(UpstreamRequest request, CallBudget budget) {
+        if (!budget.allowsAnotherAttempt()) {
+            // a read timeout of what little is left would be 0, which the HTTP client takes as "wait forever"
+            throw new BudgetSpent(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
+                    "No time was left to call the Trackdesk API of '" + request.tenant() + "'."));
+        }
         UpstreamApi api = clients.forTenant(request.tenant());
         String body = request.jsonBody().orElse(null);
+        String readTimeout = String.valueOf(budget.startAttempt(Duration.ofMillis(readTimeoutMillis)).toMillis());
+        String target = request.target();
+        String key = request.apiKey();
         try (Response response = switch (request.method()) {
-            case "GET" -> api.get(request.target(), request.apiKey());
-            case "HEAD" -> api.head(request.target(), request.apiKey());
-            case "DELETE" -> api.delete(request.target(), request.apiKey());
-            case "POST" -> api.post(request.target(), request.apiKey(), body);
-            case "PUT" -> api.put(request.target(), request.apiKey(), body);
-            case "PATCH" -> api.patch(request.target(), request.apiKey(), body);
+            case "GET" -> api.get(target, readTimeout, key);
+            case "HEAD" -> api.head(target, readTimeout, key);
+            case "DELETE" -> api.delete(target, readTimeout, key);
+            case "POST" -> api.post(target, readTimeout, key, body);
+            case "PUT" -> api.put(target, readTimeout, key, body);
+            case "PATCH" -> api.patch(target, readTimeout, key, body);
             default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
         }) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -121,6 +145,20 @@ public class UpstreamCaller {
     static class UnretryableFailure extends RuntimeException {
         UnretryableFailure(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** The last attempt failed and the call's budget has no room for another: ends the retries with that failure. */
+    static final class BudgetSpent extends UnretryableFailure {
+        private final UpstreamFailure lastFailure;
+
+        BudgetSpent(UpstreamFailure lastFailure) {
+            super(lastFailure.getMessage());
+            this.lastFailure = lastFailure;
+        }
+
+        UpstreamFailure lastFailure() {
+            return lastFailure;
         }
     }
 }
