@@ -149,9 +149,9 @@ class UpstreamFaultsIT {
     }
 
     /**
-     * A read the upstream never answers is retried only while the call's budget (MCP_CALL_TIMEOUT_SECONDS, 3 s in
-     * the shared server) allows: after two 1.5 s attempts nothing is left, so the client reads our explanation
-     * long before its own timeout, and the explanation says how long it waited and how often it tried.
+     * A read the upstream never answers is retried only while the call's budget (MCP_CALL_TIMEOUT_SECONDS, 4 s in
+     * the shared server) still holds a whole read timeout (1.5 s): two attempts instead of the three the retry
+     * policy allows, and the explanation says how long it waited and how often it tried.
      */
     @Test
     void aReadThatNeverAnswersEndsWithinTheCallBudgetSayingHowLongItWaited() {
@@ -162,7 +162,7 @@ class UpstreamFaultsIT {
 
         int attempts = upstream.findAll(anyRequestedFor(urlPathMatching("/t/never-answers/.*"))).size();
         assertThat(attempts).as("the third attempt would not fit the budget").isBetween(1, 2);
-        assertThat(text(result)).contains("did not answer in time").containsPattern("waited [34] s over " + attempts + " attempt");
+        assertThat(text(result)).contains("did not answer in time").containsPattern("waited [2-5] s over " + attempts + " attempt");
     }
 
     /**

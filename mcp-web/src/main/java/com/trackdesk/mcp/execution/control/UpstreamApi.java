@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
  * MicroProfile Rest Client view of a tenant's Trackdesk API: one method per HTTP verb.
  * The path and query of each call travel in {@link TargetFilter#TARGET_HEADER} because the operation's
  * path is only known at run time; {@link TargetFilter} turns it into the request URI and removes the
- * header before anything is sent; the attempt's read timeout travels the same way. The API key travels per call as a header parameter and is never
+ * header before anything is sent. The API key travels per call as a header parameter and is never
  * kept in the (cached, per-tenant) client.
  *
  * <p>No class-level {@code @Path}: Jersey would then scan this interface as a server resource.
@@ -27,32 +27,26 @@ public interface UpstreamApi {
     String API_KEY_HEADER = "X-Api-Key";
 
     @GET
-    Response get(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey);
+    Response get(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey);
 
     @HEAD
-    Response head(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey);
+    Response head(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey);
 
     @DELETE
-    Response delete(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey);
+    Response delete(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey);
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response post(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey,
+    Response post(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey,
                   String body);
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    Response put(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey,
+    Response put(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey,
                  String body);
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    Response patch(@HeaderParam(TargetFilter.TARGET_HEADER) String target,
-                 @HeaderParam(TargetFilter.READ_TIMEOUT_HEADER) String readTimeoutMillis, @HeaderParam(API_KEY_HEADER) String apiKey,
+    Response patch(@HeaderParam(TargetFilter.TARGET_HEADER) String target, @HeaderParam(API_KEY_HEADER) String apiKey,
                    String body);
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -25,8 +24,8 @@ import java.util.Set;
  * Sends one request to the tenant's API under MicroProfile Fault Tolerance.
  * Idempotent operations are retried with backoff and jitter on network failures and on 502/503/504;
  * others are sent exactly once, since repeating them could create things twice.
- * Every attempt draws on the call's {@link CallBudget}: its read timeout is cut to what is left of the budget,
- * and no attempt starts when too little is left, so retries never push the answer past the budget.
+ * Every attempt draws on the call's {@link CallBudget}: no retry starts unless a whole read timeout still fits
+ * into what is left, so retries never push the answer past the budget.
  * The rest client's own connect/read timeouts bound blocking I/O. There is deliberately no {@code @Timeout}:
  * a synchronous timeout cannot interrupt blocking I/O, and Payara schedules one task per call for it that
  * keeps the call's arguments, the caller's API key among them, reachable for the whole timeout (60 s) after
@@ -44,10 +43,6 @@ public class UpstreamCaller {
 
     @Inject
     UpstreamClients clients;
-
-    @Inject
-    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
-    long readTimeoutMillis;
 
     @Bulkhead(MAX_CONCURRENT_CALLS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
@@ -74,23 +69,16 @@ public class UpstreamCaller {
     }
 
     UpstreamResponse send(UpstreamRequest request, CallBudget budget) {
-        if (!budget.allowsAnotherAttempt()) {
-            // a read timeout of what little is left would be 0, which the HTTP client takes as "wait forever"
-            throw new BudgetSpent(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
-                    "No time was left to call the Trackdesk API of '" + request.tenant() + "'."));
-        }
         UpstreamApi api = clients.forTenant(request.tenant());
         String body = request.jsonBody().orElse(null);
-        String readTimeout = String.valueOf(budget.startAttempt(Duration.ofMillis(readTimeoutMillis)).toMillis());
-        String target = request.target();
-        String key = request.apiKey();
+        budget.attemptStarted();
         try (Response response = switch (request.method()) {
-            case "GET" -> api.get(target, readTimeout, key);
-            case "HEAD" -> api.head(target, readTimeout, key);
-            case "DELETE" -> api.delete(target, readTimeout, key);
-            case "POST" -> api.post(target, readTimeout, key, body);
-            case "PUT" -> api.put(target, readTimeout, key, body);
-            case "PATCH" -> api.patch(target, readTimeout, key, body);
+            case "GET" -> api.get(request.target(), request.apiKey());
+            case "HEAD" -> api.head(request.target(), request.apiKey());
+            case "DELETE" -> api.delete(request.target(), request.apiKey());
+            case "POST" -> api.post(request.target(), request.apiKey(), body);
+            case "PUT" -> api.put(request.target(), request.apiKey(), body);
+            case "PATCH" -> api.patch(request.target(), request.apiKey(), body);
             default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
         }) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";

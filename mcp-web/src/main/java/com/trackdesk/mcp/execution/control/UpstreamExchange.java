@@ -39,8 +39,12 @@ public class UpstreamExchange {
     @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
     long callTimeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
+    long readTimeoutMillis;
+
     public UpstreamResponse send(UpstreamRequest request) {
-        CallBudget budget = CallBudget.startingNow(Duration.ofSeconds(callTimeoutSeconds));
+        CallBudget budget = CallBudget.startingNow(Duration.ofSeconds(callTimeoutSeconds), Duration.ofMillis(readTimeoutMillis));
         Optional<Duration> open = breakers.refusal(request.tenant());
         if (open.isPresent()) {
             throw new UpstreamFailure(UpstreamFailure.Kind.BREAKER_OPEN, "The Trackdesk API of '" + request.tenant()

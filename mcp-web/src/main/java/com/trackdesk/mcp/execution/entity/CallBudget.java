@@ -6,41 +6,44 @@ import java.util.function.LongSupplier;
 /**
  * The time one {@code execute} call may spend on the upstream, every attempt, pause and wait included.
  * It is shorter than the clients' own time limits (the MCP TypeScript SDK gives up after 60 s), so the
- * caller reads our explanation instead of its own timeout. Counts the attempts, so the explanation can
- * say how long it waited and how often it tried.
+ * caller reads our explanation instead of its own timeout.
+ *
+ * <p>An attempt may take up to the read timeout, and a blocking read cannot be cut short once it has
+ * started; so an attempt (or a wait before one) is only begun while a whole read timeout still fits
+ * into what is left. The first attempt always runs: waits before it are kept short enough for it to fit.
+ * Counts the attempts, so the explanation can say how long it waited and how often it tried.
  *
  * <p>One budget belongs to one tool call on one thread; it is never shared.
  */
 public final class CallBudget {
 
-    /** Below this, another attempt could not get an answer back in time: it is not started. */
-    static final Duration LEAST_FOR_AN_ATTEMPT = Duration.ofMillis(250);
+    /** Room for the pause the retry policy takes between attempts (200 ms ± 100 ms). */
+    static final Duration PAUSE_BEFORE_A_RETRY = Duration.ofMillis(300);
 
     private final Duration total;
+    private final Duration perAttempt;
     private final LongSupplier nanoClock;
     private final long startedNanos;
     private int attempts;
 
-    CallBudget(Duration total, LongSupplier nanoClock) {
+    CallBudget(Duration total, Duration readTimeout, LongSupplier nanoClock) {
         if (total.isNegative() || total.isZero()) {
             throw new IllegalArgumentException("a call budget must be positive, was " + total);
         }
         this.total = total;
+        this.perAttempt = readTimeout.compareTo(total) < 0 ? readTimeout : total;
         this.nanoClock = nanoClock;
         this.startedNanos = nanoClock.getAsLong();
     }
 
-    public static CallBudget startingNow(Duration total) {
-        return new CallBudget(total, System::nanoTime);
+    /** @param readTimeout the longest one attempt can take (the HTTP client's read timeout) */
+    public static CallBudget startingNow(Duration total, Duration readTimeout) {
+        return new CallBudget(total, readTimeout, System::nanoTime);
     }
 
     /** For tests: a budget on a clock of their own. */
-    public static CallBudget on(Duration total, LongSupplier nanoClock) {
-        return new CallBudget(total, nanoClock);
-    }
-
-    public Duration total() {
-        return total;
+    public static CallBudget on(Duration total, Duration readTimeout, LongSupplier nanoClock) {
+        return new CallBudget(total, readTimeout, nanoClock);
     }
 
     public Duration elapsed() {
@@ -52,30 +55,24 @@ public final class CallBudget {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Whether another attempt (or a wait followed by one) still fits. */
+    /** Whether another attempt, after the pause between attempts, still ends within the budget. */
     public boolean allowsAnotherAttempt() {
-        return remaining().compareTo(LEAST_FOR_AN_ATTEMPT) >= 0;
+        return attempts == 0 || remaining().compareTo(perAttempt.plus(PAUSE_BEFORE_A_RETRY)) >= 0;
     }
 
-    /** The longest wait (e.g. for a free slot) after which an attempt still fits. */
+    /** The longest wait (e.g. for a free slot) after which a whole attempt still fits. */
     public Duration longestWaitBeforeAnAttempt() {
-        Duration wait = remaining().minus(LEAST_FOR_AN_ATTEMPT);
+        Duration wait = remaining().minus(perAttempt);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    /** Whether waiting {@code pause} would still leave room for an attempt afterwards. */
+    /** Whether waiting {@code pause} would still leave room for a whole attempt afterwards. */
     public boolean allowsWaiting(Duration pause) {
-        return remaining().minus(pause).compareTo(LEAST_FOR_AN_ATTEMPT) >= 0;
+        return remaining().minus(pause).compareTo(perAttempt) >= 0;
     }
 
-    /**
-     * Starts one attempt and says how long it may wait for the upstream to answer: the configured read
-     * timeout, or what is left of the budget when that is less.
-     */
-    public Duration startAttempt(Duration readTimeout) {
+    public void attemptStarted() {
         attempts++;
-        Duration left = remaining();
-        return left.compareTo(readTimeout) < 0 ? left : readTimeout;
     }
 
     public int attempts() {

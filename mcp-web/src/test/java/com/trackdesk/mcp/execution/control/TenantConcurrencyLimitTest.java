@@ -33,7 +33,7 @@ class TenantConcurrencyLimitTest {
     }
 
     static CallBudget budget() {
-        return CallBudget.startingNow(Duration.ofSeconds(60));
+        return CallBudget.startingNow(Duration.ofSeconds(60), Duration.ofSeconds(1));
     }
 
     /** Occupies the tenant's only slot until {@code release} opens. */
