@@ -150,16 +150,20 @@ class RequestLimitsIT {
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-slow/.*")))).hasSize(1);
     }
 
+    /**
+     * A burst past the tenant's bound is absorbed: the calls beyond it wait for a free slot (at most
+     * MCP_TENANT_QUEUE_MS, never past the call's budget) instead of being refused, and another tenant is never
+     * held up. A call that finds no slot in time is refused as "Busy" (TenantConcurrencyLimitTest).
+     */
     @Test
-    void moreCallsInFlightForOneTenantThanAllowedAreToldToSlowDown() throws Exception {
+    void aBurstPastTheTenantsBoundWaitsForFreeSlotsInsteadOfFailing() throws Exception {
         upstream.stubFor(any(urlPathMatching("/t/limit-busy/.*")).atPriority(1).willReturn(aResponse()
-                .withFixedDelay(1_000).withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+                .withFixedDelay(500).withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
         upstream.stubFor(any(urlPathMatching("/t/limit-calm/.*")).atPriority(1).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
         int callers = TENANT_CONCURRENCY + 8;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
-        AtomicInteger slowDown = new AtomicInteger();
-        AtomicInteger served = new AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> calls = new ArrayList<>();
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -168,32 +172,25 @@ class RequestLimitsIT {
                     go.await();
                     JsonNode result = Hardening.server().client(KEY).header("Host", "limit-busy.trackdesk.com")
                             .call("execute", Map.of("operationId", "TagsService_ListTags"));
-                    String text = result.get("content").get(0).get("text").asText();
-                    if (text.contains("slow down")) {
-                        slowDown.incrementAndGet();
-                    } else if (!result.get("isError").asBoolean()) {
-                        served.incrementAndGet();
+                    if (result.get("isError").asBoolean()) {
+                        failures.add(result.get("content").get(0).get("text").asText());
                     }
                     return null;
                 }));
             }
             go.countDown();
-            Hardening.sleep(300);
             JsonNode otherTenant = Hardening.server().client(KEY).header("Host", "limit-calm.trackdesk.com")
                     .call("execute", Map.of("operationId", "TagsService_ListTags"));
             for (Future<?> call : calls) {
-                call.get(30, TimeUnit.SECONDS);
+                call.get(60, TimeUnit.SECONDS);
             }
             assertThat(otherTenant.get("isError").asBoolean()).as("another tenant is not slowed").isFalse();
         } finally {
             pool.shutdownNow();
         }
 
-        assertThat(slowDown.get() + served.get()).isEqualTo(callers);
-        assertThat(served.get()).isLessThanOrEqualTo(TENANT_CONCURRENCY).isGreaterThanOrEqualTo(TENANT_CONCURRENCY / 2);
-        assertThat(slowDown.get()).isGreaterThanOrEqualTo(callers - TENANT_CONCURRENCY);
-        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-busy/.*"))).size())
-                .isLessThanOrEqualTo(TENANT_CONCURRENCY);
+        assertThat(failures).as("every call of the burst is served").isEmpty();
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-busy/.*")))).hasSize(callers);
     }
 
     @Test
@@ -202,7 +199,8 @@ class RequestLimitsIT {
         String text = java.nio.file.Files.readString(readme);
 
         assertThat(Stream.of("MCP_MAX_REQUEST_BYTES", "MCP_MAX_RESPONSE_CHARS", "MCP_UPSTREAM_TIMEOUT_MS",
-                "MCP_TENANT_CONCURRENCY", "MCP_MAX_JSON_DEPTH", "MCP_TENANT_PATTERN")).allSatisfy(name ->
+                "MCP_TENANT_CONCURRENCY", "MCP_TENANT_QUEUE_MS", "MCP_CALL_TIMEOUT_SECONDS", "MCP_MAX_JSON_DEPTH",
+                "MCP_TENANT_PATTERN")).allSatisfy(name ->
                 assertThat(text).as("README configuration table").contains("`" + name + "`"));
     }
 }

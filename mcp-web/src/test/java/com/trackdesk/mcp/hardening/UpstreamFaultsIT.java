@@ -149,6 +149,23 @@ class UpstreamFaultsIT {
     }
 
     /**
+     * A read the upstream never answers is retried only while the call's budget (MCP_CALL_TIMEOUT_SECONDS, 4 s in
+     * the shared server) still holds a whole read timeout (1.5 s): two attempts instead of the three the retry
+     * policy allows, and the explanation says how long it waited and how often it tried.
+     */
+    @Test
+    void aReadThatNeverAnswersEndsWithinTheCallBudgetSayingHowLongItWaited() {
+        stub("never-answers", aResponse().withFixedDelay(20_000).withHeader("Content-Type", "application/json")
+                .withBody("{\"tags\":[]}"));
+
+        JsonNode result = execute("never-answers", Map.of("operationId", "TagsService_ListTags"));
+
+        int attempts = upstream.findAll(anyRequestedFor(urlPathMatching("/t/never-answers/.*"))).size();
+        assertThat(attempts).as("the third attempt would not fit the budget").isBetween(1, 2);
+        assertThat(text(result)).contains("did not answer in time").containsPattern("waited [2-5] s over " + attempts + " attempt");
+    }
+
+    /**
      * Known limit (SECURITY.md): MCP_UPSTREAM_TIMEOUT_MS bounds each read, not the whole answer, so an
      * upstream that drips its body in pieces, each within the read timeout, holds the call for as long as
      * it drips. This pins down today's behaviour: the call completes, it does not fail or hang forever.

@@ -75,6 +75,9 @@ public final class SharedServer {
             env.put("MCP_DEFAULT_TENANT", DEFAULT_TENANT);
             env.put("MCP_UPSTREAM_TIMEOUT_MS", "1500");
             env.put("MCP_UPSTREAM_CONNECT_TIMEOUT_MS", "1000");
+            // a read that never answers gets two 1.5 s attempts, not three (UpstreamFaultsIT)
+            env.put("MCP_CALL_TIMEOUT_SECONDS", "4");
+            env.put("MCP_TENANT_QUEUE_MS", "5000");
             env.put("MCP_BREAKER_OPEN_SECONDS", "2");
             env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");

@@ -1,40 +1,77 @@
 package com.trackdesk.mcp.execution.control;
 
-import com.trackdesk.mcp.execution.entity.ExecutionRefused;
+import com.trackdesk.mcp.execution.entity.CallBudget;
+import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Bounds the upstream calls one tenant may have in flight at once ({@code MCP_TENANT_CONCURRENCY}),
- * so a runaway assistant cannot take all threads from the other tenants. Past the bound the call is
- * refused at once with a "slow down" message instead of queueing.
+ * so a runaway assistant cannot take all threads from the other tenants. A call past the bound waits
+ * for a free slot, first come first served, for at most {@code MCP_TENANT_QUEUE_MS} (and never past the
+ * call's budget); a burst is thus absorbed instead of refused. Only when no slot frees up in that time is
+ * the call refused, with a "busy, retry in N s" message, as an overloaded call.
  */
 @ApplicationScoped
 public class TenantConcurrencyLimit {
+
+    /** Slots of tenants that have not called for a while are dropped past this many tenants. */
+    static final int MAX_TENANTS = 1_000;
 
     @Inject
     @ConfigProperty(name = "MCP_TENANT_CONCURRENCY", defaultValue = "16")
     int permitsPerTenant;
 
+    @Inject
+    @ConfigProperty(name = "MCP_TENANT_QUEUE_MS", defaultValue = "10000")
+    long queueMillis;
+
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
-    public <T> T within(Tenant tenant, Supplier<T> call) {
-        Semaphore semaphore = permits.computeIfAbsent(tenant.name(), name -> new Semaphore(permitsPerTenant));
-        if (!semaphore.tryAcquire()) {
-            throw new ExecutionRefused("Too many calls at once for this Trackdesk program (more than "
-                    + permitsPerTenant + " in flight): slow down and retry when the earlier calls have finished.");
+    public <T> T within(Tenant tenant, CallBudget budget, Supplier<T> call) {
+        Semaphore semaphore = slotsOf(tenant);
+        Duration wait = Duration.ofMillis(Math.min(queueMillis, budget.longestWaitBeforeAnAttempt().toMillis()));
+        if (!acquire(semaphore, wait)) {
+            long retryIn = Math.max(1, Math.round(wait.toMillis() / 1000.0));
+            throw new UpstreamFailure(UpstreamFailure.Kind.OVERLOADED, "Busy: this Trackdesk program already has "
+                    + permitsPerTenant + " calls in flight on this MCP server and none finished within "
+                    + retryIn + " s. Slow down and retry in " + retryIn + " s.");
         }
         try {
             return call.get();
         } finally {
             semaphore.release();
+        }
+    }
+
+    private Semaphore slotsOf(Tenant tenant) {
+        Semaphore existing = permits.get(tenant.name());
+        if (existing != null) {
+            return existing;
+        }
+        if (permits.size() >= MAX_TENANTS) {
+            // only idle tenants' slots are dropped: a semaphore with calls in flight must stay the one they release
+            permits.values().removeIf(slots -> slots.availablePermits() == permitsPerTenant);
+        }
+        // fair: callers that waited longest get the next free slot
+        return permits.computeIfAbsent(tenant.name(), name -> new Semaphore(permitsPerTenant, true));
+    }
+
+    private static boolean acquire(Semaphore semaphore, Duration wait) {
+        try {
+            return semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.execution.entity.CallBudget;
 import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
@@ -23,6 +24,8 @@ import java.util.Set;
  * Sends one request to the tenant's API under MicroProfile Fault Tolerance.
  * Idempotent operations are retried with backoff and jitter on network failures and on 502/503/504;
  * others are sent exactly once, since repeating them could create things twice.
+ * Every attempt draws on the call's {@link CallBudget}: no retry starts unless a whole read timeout still fits
+ * into what is left, so retries never push the answer past the budget.
  * The rest client's own connect/read timeouts bound blocking I/O. There is deliberately no {@code @Timeout}:
  * a synchronous timeout cannot interrupt blocking I/O, and Payara schedules one task per call for it that
  * keeps the call's arguments, the caller's API key among them, reachable for the whole timeout (60 s) after
@@ -44,22 +47,31 @@ public class UpstreamCaller {
     @Bulkhead(MAX_CONCURRENT_CALLS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
             abortOn = UnretryableFailure.class)
-    public UpstreamResponse sendIdempotent(UpstreamRequest request) {
-        UpstreamResponse response = send(request);
-        if (TRANSIENT.contains(response.status())) {
+    public UpstreamResponse sendIdempotent(UpstreamRequest request, CallBudget budget) {
+        UpstreamResponse response;
+        try {
+            response = send(request, budget);
+        } catch (UpstreamFailure failure) {
+            if (!budget.allowsAnotherAttempt()) {
+                throw new BudgetSpent(failure);
+            }
+            throw failure;
+        }
+        if (TRANSIENT.contains(response.status()) && budget.allowsAnotherAttempt()) {
             throw new TransientUpstreamStatus(response);
         }
         return response;
     }
 
     @Bulkhead(MAX_CONCURRENT_CALLS)
-    public UpstreamResponse sendOnce(UpstreamRequest request) {
-        return send(request);
+    public UpstreamResponse sendOnce(UpstreamRequest request, CallBudget budget) {
+        return send(request, budget);
     }
 
-    UpstreamResponse send(UpstreamRequest request) {
+    UpstreamResponse send(UpstreamRequest request, CallBudget budget) {
         UpstreamApi api = clients.forTenant(request.tenant());
         String body = request.jsonBody().orElse(null);
+        budget.attemptStarted();
         try (Response response = switch (request.method()) {
             case "GET" -> api.get(request.target(), request.apiKey());
             case "HEAD" -> api.head(request.target(), request.apiKey());
@@ -121,6 +133,20 @@ public class UpstreamCaller {
     static class UnretryableFailure extends RuntimeException {
         UnretryableFailure(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** The last attempt failed and the call's budget has no room for another: ends the retries with that failure. */
+    static final class BudgetSpent extends UnretryableFailure {
+        private final UpstreamFailure lastFailure;
+
+        BudgetSpent(UpstreamFailure lastFailure) {
+            super(lastFailure.getMessage());
+            this.lastFailure = lastFailure;
+        }
+
+        UpstreamFailure lastFailure() {
+            return lastFailure;
         }
     }
 }

@@ -33,6 +33,11 @@ public class UpstreamClients {
     @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
     long readTimeoutMillis;
 
+    /** One read never outlasts the whole call's budget (see CallBudget). */
+    @Inject
+    @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
+    long callTimeoutSeconds;
+
     private final Map<URI, UpstreamApi> clients = new ConcurrentHashMap<>();
 
     public UpstreamApi forTenant(Tenant tenant) {
@@ -51,7 +56,7 @@ public class UpstreamClients {
         return RestClientBuilder.newBuilder()
                 .baseUri(base)
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 // non-2xx answers are results to explain, not exceptions
                 .property("microprofile.rest.client.disable.default.mapper", true)
