@@ -4,6 +4,7 @@ import com.trackdesk.mcp.MapConfig;
 import com.trackdesk.mcp.catalog.boundary.Catalog;
 import com.trackdesk.mcp.catalog.boundary.TestCatalogs;
 import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
+import com.trackdesk.mcp.search.control.TestEmbeddings;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationSearchTest {
 
-    private final MapConfig config = new MapConfig();
+    private final MapConfig config = new MapConfig().with("MCP_SEARCH_CACHE_DIR", TestEmbeddings.CACHE.toString());
     private final OperationSearch search = searchOver(catalog(config), config);
 
     @Test
@@ -70,11 +71,40 @@ class OperationSearchTest {
 
     @Test
     void configuredSynonymsReplaceTheBundledOnes() {
-        var shopConfig = new MapConfig().with("MCP_SEARCH_SYNONYMS", "src/test/resources/specs/synonyms-shop.txt");
+        // Words only: by meaning, "voucher" is close to "coupon" whatever the synonyms say.
+        var shopConfig = new MapConfig().with("MCP_SEARCH_SYNONYMS", "src/test/resources/specs/synonyms-shop.txt")
+                .with("MCP_SEARCH_SEMANTIC", "off");
         var shop = searchOver(catalog(shopConfig), shopConfig);
 
         assertThat(shop.search(SearchQuery.of("voucher", 5)).hits()).isEmpty();
         assertThat(shop.search(SearchQuery.of("coupon", 5)).hits()).isNotEmpty();
+    }
+
+    @Test
+    void ranksByMeaningToo_andTheBundledCatalogIsReadyForItAtOnce() {
+        search.search(SearchQuery.of("coupon", 1));
+
+        assertThat(search.current()).hasValueSatisfying(index ->
+                assertThat(index.semantic()).hasValueSatisfying(semantic -> assertThat(semantic.ready()).isTrue()));
+    }
+
+    @Test
+    void semanticRankingCanBeSwitchedOff() {
+        var wordsOnlyConfig = new MapConfig().with("MCP_SEARCH_SEMANTIC", "off");
+        var wordsOnly = searchOver(catalog(wordsOnlyConfig), wordsOnlyConfig);
+
+        var result = wordsOnly.search(SearchQuery.of("delete a voucher", 3));
+
+        assertThat(result.hits().get(0).operation().operationId()).isEqualTo("CouponsService_DeleteCoupon");
+        assertThat(wordsOnly.current()).hasValueSatisfying(index -> assertThat(index.semantic()).isEmpty());
+    }
+
+    @Test
+    void aHitSaysWhyItMatched() {
+        var hit = search.search(SearchQuery.of("delete a voucher", 3)).hits().get(0);
+
+        assertThat(hit.operation().operationId()).isEqualTo("CouponsService_DeleteCoupon");
+        assertThat(hit.reasons()).contains("words: delete, voucher");
     }
 
     private static Catalog catalog(MapConfig config) {
