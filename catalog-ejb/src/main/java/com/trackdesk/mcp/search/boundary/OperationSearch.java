@@ -20,6 +20,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -52,7 +53,8 @@ public class OperationSearch {
 
     private final AtomicReference<SearchIndex> index = new AtomicReference<>();
     private volatile SynonymMap synonyms;
-    private volatile Optional<SentenceEmbeddings> model;
+    /** Loaded once, in the background: deployment and the first searches do not wait for it. */
+    private CompletableFuture<Optional<SentenceEmbeddings>> model;
 
     /**
      * @return hits best first; {@code exactMatch} when the text is an operationId or "METHOD /path"
@@ -96,16 +98,18 @@ public class OperationSearch {
         return Optional.ofNullable(index.get());
     }
 
-    private Optional<SentenceEmbeddings> model() {
+    /** @return nothing when switched off; else the model, possibly still loading (empty inside if it cannot load) */
+    private Optional<CompletableFuture<Optional<SentenceEmbeddings>>> model() {
         if (model == null) {
             if ("off".equalsIgnoreCase(setting(SEMANTIC_KEY).orElse("on").strip())) {
                 LOG.info(() -> "Semantic search is off (" + SEMANTIC_KEY + "=off): ranking by words only");
-                model = Optional.empty();
-            } else {
-                model = SentenceEmbeddings.load(cacheDir().resolve("native"));
+                model = CompletableFuture.completedFuture(Optional.empty());
+                return Optional.empty();
             }
+            var nativeDir = cacheDir().resolve("native");
+            model = CompletableFuture.supplyAsync(() -> SentenceEmbeddings.load(nativeDir), executor());
         }
-        return model;
+        return model.isDone() && model.join().isEmpty() ? Optional.empty() : Optional.of(model);
     }
 
     private Path cacheDir() {

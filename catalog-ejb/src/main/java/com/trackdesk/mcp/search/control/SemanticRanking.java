@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Ranks a catalog's operations by meaning: the request's vector against every operation's vector.
  * The operation vectors come from the disk cache, or are computed once: at once for small catalogs,
- * in the background for large ones, while word ranking alone serves.
+ * in the background for large ones (and whenever the model itself is still loading), while word ranking
+ * alone serves.
  */
 public final class SemanticRanking {
 
@@ -26,41 +27,64 @@ public final class SemanticRanking {
 
     private static final Logger LOG = Logger.getLogger(SemanticRanking.class.getName());
 
-    private final SentenceEmbeddings model;
-    private final CompletableFuture<OperationVectors> vectors;
+    /** The model and the vectors, once both are there; null when the model could not load. */
+    private record Ready(SentenceEmbeddings model, OperationVectors vectors) {
+    }
 
-    private SemanticRanking(SentenceEmbeddings model, CompletableFuture<OperationVectors> vectors) {
-        this.model = model;
-        this.vectors = vectors;
+    private final CompletableFuture<Ready> state;
+
+    private SemanticRanking(CompletableFuture<Ready> state) {
+        this.state = state;
+        state.whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "Semantic search vectors could not be computed; ranking by words only", failure);
+            }
+        });
     }
 
     /**
+     * @param model      the model, possibly still loading (then everything happens in the background)
      * @param cacheDir   where vectors are kept between starts
-     * @param background runs the embedding of large catalogs
+     * @param background runs the model loading and the embedding of large catalogs
      */
+    public static SemanticRanking of(OperationCatalog catalog, CompletableFuture<Optional<SentenceEmbeddings>> model,
+                                     Path cacheDir, Executor background) {
+        if (model.isDone() && !model.isCompletedExceptionally()) {
+            return model.join().map(loaded -> of(catalog, loaded, cacheDir, background))
+                    .orElseGet(() -> new SemanticRanking(CompletableFuture.completedFuture(null)));
+        }
+        return new SemanticRanking(model.thenApplyAsync(loaded -> loaded
+                .map(m -> new Ready(m, vectors(catalog, m, new VectorCache(cacheDir)))).orElse(null), background));
+    }
+
     public static SemanticRanking of(OperationCatalog catalog, SentenceEmbeddings model, Path cacheDir, Executor background) {
         return of(catalog, model, cacheDir, background, EMBED_AT_ONCE_UP_TO);
     }
 
     static SemanticRanking of(OperationCatalog catalog, SentenceEmbeddings model, Path cacheDir, Executor background,
                               int embedAtOnceUpTo) {
-        var texts = catalog.operations().stream().map(SemanticText::of).toList();
+        var texts = texts(catalog);
         var cache = new VectorCache(cacheDir);
         var key = VectorCache.key(texts);
         var cached = cache.read(key, texts.size());
         if (cached.isPresent()) {
-            return new SemanticRanking(model, CompletableFuture.completedFuture(cached.get()));
+            return new SemanticRanking(CompletableFuture.completedFuture(new Ready(model, cached.get())));
         }
         if (texts.size() <= embedAtOnceUpTo) {
-            return new SemanticRanking(model, CompletableFuture.completedFuture(embedAndCache(model, texts, cache, key)));
+            return new SemanticRanking(CompletableFuture.completedFuture(new Ready(model, embedAndCache(model, texts, cache, key))));
         }
-        var future = CompletableFuture.supplyAsync(() -> embedAndCache(model, texts, cache, key), background);
-        future.whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "Semantic search vectors could not be computed; ranking by words only", failure);
-            }
-        });
-        return new SemanticRanking(model, future);
+        return new SemanticRanking(CompletableFuture.supplyAsync(
+                () -> new Ready(model, embedAndCache(model, texts, cache, key)), background));
+    }
+
+    private static List<String> texts(OperationCatalog catalog) {
+        return catalog.operations().stream().map(SemanticText::of).toList();
+    }
+
+    private static OperationVectors vectors(OperationCatalog catalog, SentenceEmbeddings model, VectorCache cache) {
+        var texts = texts(catalog);
+        var key = VectorCache.key(texts);
+        return cache.read(key, texts.size()).orElseGet(() -> embedAndCache(model, texts, cache, key));
     }
 
     private static OperationVectors embedAndCache(SentenceEmbeddings model, List<String> texts, VectorCache cache, String key) {
@@ -76,22 +100,23 @@ public final class SemanticRanking {
         return computed;
     }
 
-    /** True once operation vectors are there; before that, and if computing them failed, searches use words only. */
+    /** True once model and operation vectors are there; before that, and if they failed, searches use words only. */
     public boolean ready() {
-        return vectors.isDone() && !vectors.isCompletedExceptionally();
+        return state.isDone() && !state.isCompletedExceptionally() && state.join() != null;
     }
 
-    /** Completes when the vectors are ready (or failed); for tests and health reporting. */
-    public CompletableFuture<?> whenReady() {
-        return vectors.handle((v, e) -> v);
+    /** Completes when the ranking is ready, or will never be (the model or the vectors failed). */
+    public CompletableFuture<?> whenSettled() {
+        return state.handle((ready, failure) -> ready);
     }
 
-    /** @return nothing while the vectors are not ready yet */
+    /** @return nothing while not ready */
     Optional<List<OperationVectors.Nearest>> nearest(String text, IntPredicate allowed, int limit) {
         if (!ready()) {
             return Optional.empty();
         }
-        return Optional.of(vectors.join().nearest(model.embed(text), allowed, limit).stream()
+        var ready = state.join();
+        return Optional.of(ready.vectors().nearest(ready.model().embed(text), allowed, limit).stream()
                 .filter(near -> near.similarity() >= MIN_SIMILARITY).toList());
     }
 }

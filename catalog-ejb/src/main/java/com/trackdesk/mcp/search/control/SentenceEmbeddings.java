@@ -1,7 +1,6 @@
 package com.trackdesk.mcp.search.control;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,7 @@ public final class SentenceEmbeddings {
                 Files.createDirectories(nativeDir);
                 System.setProperty(DJL_CACHE_PROPERTY, nativeDir.toAbsolutePath().toString());
             }
-            // Same thread: callers decide where the work runs (request thread, or the background build).
-            var embeddings = new SentenceEmbeddings(new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
+            var embeddings = new SentenceEmbeddings(new QuantizedMiniLm());
             embeddings.embed("warm up");
             LOG.info(() -> "Semantic search model loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return Optional.of(embeddings);

@@ -66,6 +66,31 @@ class SemanticRankingTest {
     }
 
     @Test
+    void whileTheModelIsStillLoadingWordsServeAlone() {
+        var loading = new java.util.concurrent.CompletableFuture<java.util.Optional<SentenceEmbeddings>>();
+        var semantic = SemanticRanking.of(BUNDLED, loading, cacheDir, Runnable::run);
+
+        assertThat(semantic.ready()).isFalse();
+        assertThat(semantic.nearest("list affiliates", ordinal -> true, 5)).isEmpty();
+
+        loading.complete(java.util.Optional.of(model));
+
+        assertThat(semantic.ready()).isTrue();
+        assertThat(semantic.nearest("list affiliates", ordinal -> true, 5).orElseThrow()).isNotEmpty();
+    }
+
+    @Test
+    void aModelThatCannotLoadLeavesWordsServingForGood() {
+        var failed = java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.<SentenceEmbeddings>empty());
+        var semantic = SemanticRanking.of(BUNDLED, failed, cacheDir, Runnable::run);
+
+        assertThat(semantic.whenSettled()).isDone();
+        assertThat(semantic.ready()).isFalse();
+        assertThat(SearchIndex.of(BUNDLED, DomainSynonyms.bundled(), java.util.Optional.of(semantic))
+                .search(SearchQuery.of("list affiliates", 5)).hits()).isNotEmpty();
+    }
+
+    @Test
     void vectorsAreComputedOnceAndThenReadFromTheCache() throws Exception {
         SemanticRanking.of(BUNDLED, model, cacheDir, Runnable::run);
         try (var files = Files.list(cacheDir)) {
