@@ -13,7 +13,15 @@ import jakarta.inject.Inject;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.eclipse.microprofile.config.Config;
 
+import com.trackdesk.mcp.search.control.SemanticRanking;
+import com.trackdesk.mcp.search.control.SentenceEmbeddings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -25,6 +33,11 @@ import java.util.logging.Logger;
 public class OperationSearch {
 
     public static final String SYNONYMS_KEY = "MCP_SEARCH_SYNONYMS";
+    /** "off" ranks by words only; anything else (default "on") adds ranking by meaning. */
+    public static final String SEMANTIC_KEY = "MCP_SEARCH_SEMANTIC";
+    /** Where operation vectors are cached between starts and the tokenizer's native library is unpacked. */
+    public static final String CACHE_DIR_KEY = "MCP_SEARCH_CACHE_DIR";
+    static final String DATA_DIR_KEY = "MCP_DATA_DIR";
 
     private static final Logger LOG = Logger.getLogger(OperationSearch.class.getName());
 
@@ -34,8 +47,14 @@ public class OperationSearch {
     @Inject
     Config config;
 
+    /** Computes the vectors of large catalogs without holding up deployment or searches. */
+    @Resource
+    ManagedExecutorService background;
+
     private final AtomicReference<SearchIndex> index = new AtomicReference<>();
     private volatile SynonymMap synonyms;
+    /** Loaded once, in the background: deployment and the first searches do not wait for it. */
+    private CompletableFuture<Optional<SentenceEmbeddings>> model;
 
     /**
      * @return hits best first; {@code exactMatch} when the text is an operationId or "METHOD /path"
@@ -63,11 +82,57 @@ public class OperationSearch {
             return built;
         }
         long started = System.nanoTime();
-        var fresh = SearchIndex.of(wanted, synonyms());
+        var semantic = model().map(m -> SemanticRanking.of(wanted, m, cacheDir(), executor()));
+        var fresh = SearchIndex.of(wanted, synonyms(), semantic);
         index.set(fresh);
         LOG.info(() -> "Indexed " + wanted.operations().size() + " operations for search in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
+                + (System.nanoTime() - started) / 1_000_000 + " ms"
+                + semantic.map(s -> s.ready() ? " (ranking by words and meaning)"
+                        : " (ranking by words; by meaning too once the operation vectors are computed)")
+                        .orElse(" (ranking by words only)"));
         return fresh;
+    }
+
+    /** The index serving now; for readiness reporting and tests. */
+    public Optional<SearchIndex> current() {
+        return Optional.ofNullable(index.get());
+    }
+
+    /** @return nothing when switched off; else the model, possibly still loading (empty inside if it cannot load) */
+    private Optional<CompletableFuture<Optional<SentenceEmbeddings>>> model() {
+        if (model == null) {
+            if ("off".equalsIgnoreCase(setting(SEMANTIC_KEY).orElse("on").strip())) {
+                LOG.info(() -> "Semantic search is off (" + SEMANTIC_KEY + "=off): ranking by words only");
+                model = CompletableFuture.completedFuture(Optional.empty());
+                return Optional.empty();
+            }
+            var nativeDir = cacheDir().resolve("native");
+            model = CompletableFuture.supplyAsync(() -> SentenceEmbeddings.load(nativeDir), executor());
+        }
+        return model.isDone() && model.join().isEmpty() ? Optional.empty() : Optional.of(model);
+    }
+
+    private Path cacheDir() {
+        return setting(CACHE_DIR_KEY).map(dir -> Path.of(dir.strip()))
+                .orElseGet(() -> Path.of(setting(DATA_DIR_KEY).map(String::strip).orElse("data"), "search"))
+                .toAbsolutePath();
+    }
+
+    private Executor executor() {
+        if (background != null) {
+            return background;
+        }
+        // Outside a container (tests, tools): one plain background thread per computation.
+        return task -> {
+            var thread = new Thread(task, "search-vectors");
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private Optional<String> setting(String key) {
+        return config == null ? Optional.empty()
+                : config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
     }
 
     private SynonymMap synonyms() {

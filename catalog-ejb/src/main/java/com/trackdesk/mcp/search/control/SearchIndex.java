@@ -20,8 +20,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,11 +42,23 @@ public final class SearchIndex {
     private final IndexSearcher searcher;
     private final RankingQuery ranking = new RankingQuery();
     private final QuerySpelling spelling;
+    private final MatchReasons reasons;
+    private final Optional<SemanticRanking> semantic;
 
-    private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher, SynonymMap synonyms) {
+    /** How many candidates each ranking brings to the fusion. */
+    static final int CANDIDATES = 30;
+    /** Operations this high in the meaning ranking are reported as "similar meaning". */
+    static final int CLOSE_IN_MEANING = 3;
+    /** Enough to show the other scopes; the assistant can search an operationId for details. */
+    static final int MAX_VARIANTS = 4;
+
+    private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher, SynonymMap synonyms,
+                        Optional<SemanticRanking> semantic) {
         this.catalog = catalog;
+        this.semantic = semantic;
         this.analyzers = analyzers;
         this.searcher = searcher;
+        this.reasons = new MatchReasons(analyzers);
         this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers);
     }
 
@@ -54,6 +68,11 @@ public final class SearchIndex {
     }
 
     public static SearchIndex of(OperationCatalog catalog, SynonymMap synonyms) {
+        return of(catalog, synonyms, Optional.empty());
+    }
+
+    /** @param semantic ranking by meaning for this very catalog, fused with the word ranking when ready */
+    public static SearchIndex of(OperationCatalog catalog, SynonymMap synonyms, Optional<SemanticRanking> semantic) {
         var analyzers = new SearchAnalyzers(Stopwords.bundled(), synonyms);
         var directory = new ByteBuffersDirectory();
         var config = new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(256)
@@ -70,7 +89,7 @@ public final class SearchIndex {
         try {
             var searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(OperationFields.SIMILARITY);
-            return new SearchIndex(catalog, analyzers, searcher, synonyms);
+            return new SearchIndex(catalog, analyzers, searcher, synonyms, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the operation index", e);
         }
@@ -78,6 +97,10 @@ public final class SearchIndex {
 
     public OperationCatalog catalog() {
         return catalog;
+    }
+
+    public Optional<SemanticRanking> semantic() {
+        return semantic;
     }
 
     public SearchResult search(SearchQuery query) {
@@ -89,19 +112,45 @@ public final class SearchIndex {
         var limit = Math.max(1, query.limit());
         var exact = ExactMatch.in(catalog, text).filter(op -> passesFilters(op, query));
         var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
-        var concepts = QueryConcepts.of(spelling.correct(bounded), analyzers);
-        var ranked = concepts.isEmpty() ? List.<SearchHit>of()
-                : ranked(filtered(ranking.of(concepts, NUMBER.matcher(bounded).find()), query), limit + 1);
+        var corrected = spelling.correct(bounded);
+        var concepts = QueryConcepts.of(corrected, analyzers);
+        var lexical = concepts.isEmpty() ? List.<SearchHit>of()
+                : ranked(filtered(ranking.of(concepts, NUMBER.matcher(bounded).find()), query), Math.max(limit + 1, CANDIDATES));
+        var operations = catalog.operations();
+        var nearest = semantic.flatMap(s -> s.nearest(corrected,
+                ordinal -> passesFilters(operations.get(ordinal), query), CANDIDATES));
+        var ranked = nearest.map(near -> HybridFusion.fuse(lexical, near, operations)).orElse(lexical);
+        var closeInMeaning = nearest.map(near -> near.stream().limit(CLOSE_IN_MEANING)
+                .map(n -> operations.get(n.ordinal())).toList()).orElse(List.of());
+
         var hits = new ArrayList<SearchHit>();
         exact.ifPresent(op -> {
             // Named outright, so it outranks whatever the words matched best.
             float best = ranked.isEmpty() ? 0f : ranked.get(0).score();
-            hits.add(new SearchHit(op, best + 1f));
+            hits.add(new SearchHit(op, best + 1f, List.of("exact " + (op.operationId().equals(text.strip())
+                    ? "operationId" : "method and path")), List.of()));
         });
+        var variants = new LinkedHashMap<String, List<String>>();
+        var kept = new ArrayList<SearchHit>();
         for (var hit : ranked) {
-            if (hits.size() < limit && exact.map(e -> e != hit.operation()).orElse(true)) {
-                hits.add(hit);
+            if (exact.map(e -> e == hit.operation()).orElse(false)) {
+                continue;
             }
+            var siblings = variants.get(SiblingKey.of(hit.operation()));
+            if (siblings != null) {
+                if (siblings.size() < MAX_VARIANTS) {
+                    siblings.add(hit.operation().operationId());
+                }
+            } else if (hits.size() + kept.size() < limit) {
+                kept.add(hit);
+                variants.put(SiblingKey.of(hit.operation()), new ArrayList<>());
+            }
+        }
+        for (var hit : kept) {
+            var operation = hit.operation();
+            hits.add(new SearchHit(operation, hit.score(),
+                    reasons.of(operation, corrected, concepts, closeInMeaning.contains(operation)),
+                    variants.get(SiblingKey.of(operation))));
         }
         return new SearchResult(List.copyOf(hits), exact.isPresent());
     }

@@ -4,6 +4,7 @@ import com.trackdesk.mcp.MapConfig;
 import com.trackdesk.mcp.catalog.boundary.Catalog;
 import com.trackdesk.mcp.catalog.boundary.TestCatalogs;
 import com.trackdesk.mcp.catalog.entity.CatalogLoaded;
+import com.trackdesk.mcp.search.control.TestEmbeddings;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationSearchTest {
 
-    private final MapConfig config = new MapConfig();
+    /** Words only, unless a test is about meaning: each OperationSearch loads its own model. */
+    private final MapConfig config = new MapConfig().with("MCP_SEARCH_SEMANTIC", "off");
     private final OperationSearch search = searchOver(catalog(config), config);
 
     @Test
@@ -70,11 +72,44 @@ class OperationSearchTest {
 
     @Test
     void configuredSynonymsReplaceTheBundledOnes() {
-        var shopConfig = new MapConfig().with("MCP_SEARCH_SYNONYMS", "src/test/resources/specs/synonyms-shop.txt");
+        // Words only: by meaning, "voucher" is close to "coupon" whatever the synonyms say.
+        var shopConfig = new MapConfig().with("MCP_SEARCH_SYNONYMS", "src/test/resources/specs/synonyms-shop.txt")
+                .with("MCP_SEARCH_SEMANTIC", "off");
         var shop = searchOver(catalog(shopConfig), shopConfig);
 
         assertThat(shop.search(SearchQuery.of("voucher", 5)).hits()).isEmpty();
         assertThat(shop.search(SearchQuery.of("coupon", 5)).hits()).isNotEmpty();
+    }
+
+    @Test
+    void ranksByMeaningTooOnceTheModelHasLoadedInTheBackground() throws Exception {
+        var semanticConfig = new MapConfig().with("MCP_SEARCH_CACHE_DIR", TestEmbeddings.CACHE.toString());
+        var search = searchOver(catalog(semanticConfig), semanticConfig);
+        search.search(SearchQuery.of("coupon", 1));
+        var semantic = search.current().orElseThrow().semantic().orElseThrow();
+
+        // Generous bound: loading the model takes seconds on a busy machine.
+        semantic.whenSettled().get(180, TimeUnit.SECONDS);
+
+        assertThat(semantic.ready()).isTrue();
+        assertThat(search.search(SearchQuery.of("get rid of a discount code", 5)).hits())
+                .anySatisfy(hit -> assertThat(hit.reasons()).contains("similar meaning"));
+    }
+
+    @Test
+    void semanticRankingCanBeSwitchedOff() {
+        var result = search.search(SearchQuery.of("delete a voucher", 3));
+
+        assertThat(result.hits().get(0).operation().operationId()).isEqualTo("CouponsService_DeleteCoupon");
+        assertThat(search.current()).hasValueSatisfying(index -> assertThat(index.semantic()).isEmpty());
+    }
+
+    @Test
+    void aHitSaysWhyItMatched() {
+        var hit = search.search(SearchQuery.of("delete a voucher", 3)).hits().get(0);
+
+        assertThat(hit.operation().operationId()).isEqualTo("CouponsService_DeleteCoupon");
+        assertThat(hit.reasons()).contains("words: delete, voucher");
     }
 
     private static Catalog catalog(MapConfig config) {

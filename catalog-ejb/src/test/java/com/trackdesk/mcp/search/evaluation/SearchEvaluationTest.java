@@ -4,7 +4,9 @@ import com.trackdesk.mcp.SharedSpecs;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
+import com.trackdesk.mcp.search.control.DomainSynonyms;
 import com.trackdesk.mcp.search.control.SearchIndex;
+import com.trackdesk.mcp.search.control.TestEmbeddings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +15,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #4's quality bar, measured on real query sets through the real index and printed as
- * recall@1, recall@5, MRR and latency. Runs in every build; alone:
+ * The quality bars, measured on real query sets through the real index (words and meaning, as served)
+ * and printed as recall@1, recall@5, MRR and latency. Each bar sits a little below the measured value
+ * (bench/search-eval/README.md), so a change that makes search worse fails the build. Runs in every build; alone:
  * {@code mvn -B -pl catalog-ejb test -Dtest=SearchEvaluationTest}. See bench/search-eval/README.md.
  */
 @Tag("evaluation")
@@ -27,7 +30,7 @@ class SearchEvaluationTest {
         var report = evaluate("trackdesk public", sharedPublicQueries(), false);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.80);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.95);
     }
 
     /** Trackdesk's published spec words its summaries differently; structure and synonyms must carry. */
@@ -36,31 +39,31 @@ class SearchEvaluationTest {
         var report = evaluate("trackdesk public, no prose", sharedPublicQueries(), true);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.80);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
     void moreTrackdeskQueriesFindTheRightOperation() {
         var report = evaluate("trackdesk extra", benchQueries("queries-trackdesk-extra.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.80);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
     }
 
     @Test
     void moreTrackdeskQueriesStillWorkWithoutAnySummaryOrDescription() {
         var report = evaluate("trackdesk extra, no prose", benchQueries("queries-trackdesk-extra.json"), true);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.90);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.75);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.93);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
     void heldOutTrackdeskQueriesFindTheRightOperation() {
         var report = evaluate("trackdesk held-out", benchQueries("queries-trackdesk-holdout.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.75);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.83);
     }
 
     /** The bundled synonyms are Trackdesk's; other APIs must still rank well on their own words. */
@@ -68,21 +71,48 @@ class SearchEvaluationTest {
     void githubQueriesFindTheRightOperation() {
         var report = evaluate("github", benchQueries("queries-github.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.80);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.55);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.93);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.70);
     }
 
     @Test
     void stripeQueriesFindTheRightOperation() {
         var report = evaluate("stripe", benchQueries("queries-stripe.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.90);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.70);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
+    }
+
+    /** Public sets of APIs the engine was never tuned for (shared/eval): one setting must serve all. */
+    @Test
+    void discordQueriesFindTheRightOperation() {
+        var report = evaluate("discord", sharedQueries("queries-discord.json"), false);
+
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.73);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.33);
+    }
+
+    @Test
+    void openaiQueriesFindTheRightOperation() {
+        var report = evaluate("openai", sharedQueries("queries-openai.json"), false);
+
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.76);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.60);
+    }
+
+    @Test
+    void cloudflareQueriesFindTheRightOperation() {
+        var report = evaluate("cloudflare", sharedQueries("queries-cloudflare.json"), false);
+
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.63);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.43);
     }
 
     private static Evaluation.Report evaluate(String name, QuerySet set, boolean withoutProse) {
         var catalog = LOADER.load(set.specFile());
-        var report = Evaluation.run(name, SearchIndex.of(withoutProse ? withoutProse(catalog) : catalog), set);
+        var served = withoutProse ? withoutProse(catalog) : catalog;
+        var index = SearchIndex.of(served, DomainSynonyms.bundled(), TestEmbeddings.semanticFor(served));
+        var report = Evaluation.run(name, index, set);
         System.out.println(report.summary());
         System.out.print(report.misses());
         return report;
@@ -95,7 +125,11 @@ class SearchEvaluationTest {
     }
 
     private static QuerySet sharedPublicQueries() {
-        return QuerySet.read(SharedSpecs.eval().resolve("queries-public.json"));
+        return sharedQueries("queries-public.json");
+    }
+
+    private static QuerySet sharedQueries(String file) {
+        return QuerySet.read(SharedSpecs.eval().resolve(file));
     }
 
     private static QuerySet benchQueries(String file) {

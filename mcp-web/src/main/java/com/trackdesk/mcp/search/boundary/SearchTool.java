@@ -114,8 +114,8 @@ public class SearchTool {
         List<Map<String, Object>> results = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < found.size(); i++) {
-            results.add(hits.compact(found.get(i).operation()));
-            lines.append(hits.line(i + 1, found.get(i).operation())).append('\n');
+            results.add(hits.compact(found.get(i)));
+            lines.append(hits.line(i + 1, found.get(i))).append('\n');
         }
         String summary = found.isEmpty()
                 ? "No operation matches \"" + shorten(text) + "\". Try other words (e.g. the thing you want: affiliates, conversions, offers, payouts)."

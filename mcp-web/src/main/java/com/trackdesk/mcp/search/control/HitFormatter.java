@@ -3,6 +3,7 @@ package com.trackdesk.mcp.search.control;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.Parameter;
 import com.trackdesk.mcp.catalog.entity.RequestBody;
+import com.trackdesk.mcp.search.entity.SearchHit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -15,6 +16,37 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class HitFormatter {
+
+    /** The compact shape plus why the hit matched and the siblings folded into it, when there are any. */
+    public Map<String, Object> compact(SearchHit hit) {
+        Map<String, Object> compact = compact(hit.operation());
+        if (!hit.reasons().isEmpty()) {
+            compact.put("why", hit.reasons());
+        }
+        if (!hit.variants().isEmpty()) {
+            compact.put("variants", hit.variants());
+        }
+        return compact;
+    }
+
+    /**
+     * One hit in a few lines: "why" says which of the request's words it contains or that its meaning is
+     * close; "variants" are near-identical siblings (same action under another scope): search one of those
+     * operationIds for its parameters.
+     */
+    public String line(int rank, SearchHit hit) {
+        StringBuilder text = new StringBuilder(line(rank, hit.operation()));
+        int firstLineEnd = text.indexOf("\n") < 0 ? text.length() : text.indexOf("\n");
+        StringBuilder extra = new StringBuilder();
+        if (!hit.reasons().isEmpty()) {
+            extra.append(" [").append(String.join("; ", hit.reasons())).append(']');
+        }
+        if (!hit.variants().isEmpty()) {
+            extra.append("\n   variants: ").append(String.join(", ", hit.variants()));
+        }
+        text.insert(firstLineEnd, extra);
+        return text.toString();
+    }
 
     public Map<String, Object> compact(Operation operation) {
         Map<String, Object> hit = new LinkedHashMap<>();
@@ -36,8 +68,15 @@ public class HitFormatter {
             text.append(" — ").append(operation.summary());
         }
         if (!operation.parameters().isEmpty()) {
-            text.append("\n   params: ").append(String.join(", ",
-                    operation.parameters().stream().map(HitFormatter::signature).toList()));
+            // Required parameters in full, the optional ones only counted: a hit must stay short, and
+            // searching the operationId gives every parameter with its schema.
+            var required = operation.parameters().stream().filter(Parameter::required).map(HitFormatter::signature).toList();
+            long optional = operation.parameters().size() - required.size();
+            var parts = new java.util.ArrayList<>(required);
+            if (optional > 0) {
+                parts.add(optional + " optional");
+            }
+            text.append("\n   params: ").append(String.join(", ", parts));
         }
         operation.requestBody().ifPresent(body ->
                 text.append("\n   body").append(body.required() ? " (required)" : "").append(": ")

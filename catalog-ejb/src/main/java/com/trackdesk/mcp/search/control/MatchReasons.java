@@ -1,0 +1,82 @@
+package com.trackdesk.mcp.search.control;
+
+import com.trackdesk.mcp.catalog.control.OperationWords;
+import com.trackdesk.mcp.catalog.entity.Operation;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.Set;
+
+/**
+ * Why a hit matched, in a few words, so an assistant can tell a real match from a lucky one: the request's
+ * words the operation's name, summary, path or tags contain (a synonym counts as its typed word), and
+ * whether its meaning was close.
+ */
+final class MatchReasons {
+
+    static final int MAX_WORDS = 4;
+    private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
+
+    private final SearchAnalyzers analyzers;
+
+    MatchReasons(SearchAnalyzers analyzers) {
+        this.analyzers = analyzers;
+    }
+
+    /**
+     * @param text           the request (spelling corrected)
+     * @param closeInMeaning whether the meaning ranking put this operation among its best
+     */
+    List<String> of(Operation operation, String text, List<QueryConcepts.Concept> concepts, boolean closeInMeaning) {
+        var vocabulary = vocabulary(operation);
+        var matchedTerms = new HashSet<String>();
+        for (var concept : concepts) {
+            if (concept.terms().stream().anyMatch(term -> vocabulary.contains(term.text()))) {
+                concept.terms().forEach(term -> matchedTerms.add(term.text()));
+            }
+        }
+        var matched = new LinkedHashSet<String>();
+        for (var word : WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (matched.size() < MAX_WORDS && !word.isEmpty() && analyze(analyzers.typed(), word).stream().anyMatch(matchedTerms::contains)) {
+                matched.add(word);
+            }
+        }
+        var reasons = new ArrayList<String>(2);
+        if (!matched.isEmpty()) {
+            reasons.add("words: " + String.join(", ", matched));
+        }
+        if (closeInMeaning) {
+            reasons.add("similar meaning");
+        }
+        return reasons;
+    }
+
+    private Set<String> vocabulary(Operation operation) {
+        var text = String.join(" ", OperationWords.of(operation.operationId())) + " " + operation.summary() + " "
+                + operation.path().replaceAll("\\{[^}]*}", " ") + " " + String.join(" ", operation.tags()) + " "
+                + ActionWords.of(operation);
+        return analyze(analyzers.index(), text);
+    }
+
+    private static Set<String> analyze(org.apache.lucene.analysis.Analyzer analyzer, String text) {
+        var terms = new HashSet<String>();
+        try (var stream = analyzer.tokenStream(OperationFields.SUMMARY, text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}
