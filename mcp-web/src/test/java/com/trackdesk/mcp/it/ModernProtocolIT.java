@@ -9,12 +9,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -279,6 +284,25 @@ class ModernProtocolIT {
         assertThat(json(response).get("error").get("message").asText()).contains("Unknown tool");
     }
 
+    @Test
+    void aSlowToolCallStreamsProgressThenTheCompleteResult() throws InterruptedException {
+        warmUpstreamPath();
+        upstream.stubFor(post(urlPathEqualTo("/t/acme/api/node/affiliates/v1")).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(700).withHeader("Content-Type", "application/json")
+                        .withBody("{\"affiliates\":[],\"total\":0}")));
+        Map<String, Object> params = new HashMap<>(Map.of("name", "execute",
+                "arguments", Map.of("operationId", "AffiliateService_ListAffiliates", "body", Map.of())));
+        ObjectNode body = (ObjectNode) JSON.readTree(request(25, "tools/call", params, MODERN));
+        ((ObjectNode) body.get("params").get("_meta")).put("progressToken", "p-25");
+
+        HttpResponse<String> response = modern("tools/call").header("Mcp-Name", "execute").post(body.toString());
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        String[] events = response.body().split("\n\n");
+        assertThat(events[0]).contains("notifications/progress").contains("p-25");
+        assertThat(events[events.length - 1]).contains("\"id\":25").contains("\"resultType\":\"complete\"");
+    }
+
     // --- the legacy era on the same endpoint ---------------------------------------------------------
 
     @Test
@@ -288,6 +312,44 @@ class ModernProtocolIT {
         JsonNode tools = legacy.header("MCP-Protocol-Version", "2025-06-18").request("tools/list", Map.of()).get("result");
         assertThat(tools.has("resultType")).isFalse();
         assertThat(tools.get("tools")).hasSize(2);
+    }
+
+    // --- metrics -------------------------------------------------------------------------------------
+
+    @Test
+    void theConsoleCountsCallsPerProtocolRevision() throws Exception {
+        long modernBefore = revisionCalls("2026-07-28");
+        long legacyBefore = revisionCalls("2025-11-25");
+        modern("tools/call").header("Mcp-Name", "search").post(request(30, "tools/call",
+                Map.of("name", "search", "arguments", Map.of("query", "list tags")), MODERN));
+        server.client(KEY).header("MCP-Protocol-Version", "2025-11-25").call("search", Map.of("query", "list tiers"));
+
+        // calls are written asynchronously: poll with a generous bound
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((revisionCalls("2026-07-28") <= modernBefore || revisionCalls("2025-11-25") <= legacyBefore)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(revisionCalls("2026-07-28")).isGreaterThan(modernBefore);
+        assertThat(revisionCalls("2025-11-25")).isGreaterThan(legacyBefore);
+    }
+
+    long revisionCalls(String revision) throws Exception {
+        String since = Instant.now().minus(Duration.ofHours(1)).toString();
+        HttpRequest request = HttpRequest.newBuilder(
+                        server.baseUri().resolve("admin/api/metrics/protocol-revisions?since=" + since))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode count : JSON.readTree(response.body())) {
+            if (revision.equals(count.get("name").asText())) {
+                return count.get("calls").asLong();
+            }
+        }
+        return 0;
     }
 
     // --- real clients ---------------------------------------------------------------------------------
