@@ -32,6 +32,7 @@ public final class ModernProtocol {
     static final String COMPLETE = "complete";
     /** Tool definitions hold no user data and are the same for every caller of this server. */
     static final String PUBLIC = "public";
+    static final int MAX_ECHOED_VERSION = 64;
 
     private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() {
     };
@@ -141,7 +142,9 @@ public final class ModernProtocol {
     private static JSONRPCResponse unsupportedVersion(Object id, Object requested) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("supported", ProtocolRevisions.SUPPORTED);
-        data.put("requested", requested);
+        // echoed as text, and short: it is whatever the client sent
+        String named = String.valueOf(requested);
+        data.put("requested", named.length() > MAX_ECHOED_VERSION ? named.substring(0, MAX_ECHOED_VERSION) + "…" : named);
         return JsonRpcErrors.error(id, JsonRpcErrors.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version "
                 + "(MCP-Protocol-Version / _meta " + RequestMeta.PROTOCOL_VERSION + "); supported: "
                 + String.join(", ", ProtocolRevisions.SUPPORTED), data);

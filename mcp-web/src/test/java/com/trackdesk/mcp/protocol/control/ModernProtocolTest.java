@@ -84,6 +84,10 @@ class ModernProtocolTest {
         assertThat(refusal.get().error().data()).isEqualTo(Map.of(
                 "supported", List.of("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26"), "requested", "1900-01-01"));
         assertThat(JsonRpcErrors.modernHttpStatus(-32022)).isEqualTo(400);
+
+        Optional<JSONRPCResponse> longVersion = protocol.refusal(request("tools/list", Map.of(), "x".repeat(5000)),
+                headers("Mcp-Method", "tools/list", "MCP-Protocol-Version", "x".repeat(5000)));
+        assertThat(((Map<?, ?>) longVersion.get().error().data()).get("requested").toString()).hasSizeLessThan(70);
     }
 
     @Test
