@@ -148,6 +148,9 @@
     ], labels);
     table('outcomes', ['Outcome', 'Calls'], summary.byOutcome.map((o) => [o.name, number(o.calls)]));
     table('tools', ['Tool', 'Calls', 'Errors'], summary.byTool.map((t) => [t.name, number(t.calls), number(t.errors)]));
+    // which protocol revisions clients still use, so an old one can be retired once nobody calls with it
+    const revisions = await api('metrics/protocol-revisions?' + query);
+    table('protocol-revisions', ['Revision', 'Calls', 'Errors'], revisions.map((r) => [r.name, number(r.calls), number(r.errors)]));
   }
 
   async function operations(query) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param resultCount   number of hits (search only)
  * @param truncated     the answer was cut to fit
  * @param queryText     the search text; stored only when an admin enabled it
+ * @param protocolRevision the MCP protocol revision the call was served under (e.g. "2026-07-28"), when known
  */
 public record CallMetric(
         Instant at,
@@ -28,5 +29,14 @@ public record CallMetric(
         long responseBytes,
         Optional<Integer> resultCount,
         boolean truncated,
-        Optional<String> queryText) {
+        Optional<String> queryText,
+        Optional<String> protocolRevision) {
+
+    /** A call whose protocol revision is not known. */
+    public CallMetric(Instant at, String tenant, String tool, Optional<String> operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Optional<Integer> resultCount,
+                      boolean truncated, Optional<String> queryText) {
+        this(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount, truncated,
+                queryText, Optional.empty());
+    }
 }

@@ -59,6 +59,9 @@ public class CallRecord {
     @Column(name = "query_text", length = 500)
     private String queryText;
 
+    @Column(name = "protocol_revision", length = 20)
+    private String protocolRevision;
+
     protected CallRecord() {
         // for JPA
     }
@@ -79,6 +82,15 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
+    /** With the MCP protocol revision the call was served under (null when unknown). */
+    public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
+                      boolean truncated, String queryText, String protocolRevision) {
+        this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
+                truncated, queryText);
+        this.protocolRevision = protocolRevision;
+    }
+
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }
     public String tenant() { return tenant; }
@@ -91,4 +103,5 @@ public class CallRecord {
     public Integer resultCount() { return resultCount; }
     public boolean truncated() { return truncated; }
     public String queryText() { return queryText; }
+    public String protocolRevision() { return protocolRevision; }
 }

@@ -4,6 +4,7 @@ import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
+import com.trackdesk.mcp.reporting.control.ProtocolRevisionCounts;
 import com.trackdesk.mcp.reporting.control.RecorderStatusReader;
 import com.trackdesk.mcp.reporting.control.RollupReader;
 import com.trackdesk.mcp.reporting.control.SearchQualityQuery;
@@ -12,6 +13,7 @@ import com.trackdesk.mcp.reporting.control.TenantRanking;
 import com.trackdesk.mcp.reporting.control.TimeSeriesBuilder;
 import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
+import com.trackdesk.mcp.reporting.entity.NamedCount;
 import com.trackdesk.mcp.reporting.entity.OperationStats;
 import com.trackdesk.mcp.reporting.entity.RecordingHealth;
 import com.trackdesk.mcp.reporting.entity.SearchQuality;
@@ -58,6 +60,9 @@ public class MetricsResource {
     @Inject
     MetricsDatabase database;
 
+    @Inject
+    ProtocolRevisionCounts protocolRevisions;
+
     @GET
     @Path("summary")
     public Summary summary(@BeanParam FilterParameters parameters) {
@@ -102,6 +107,13 @@ public class MetricsResource {
     }
 
     /** Answers even when the database does not: then with the recorders' live counters only. */
+    /** Calls per MCP protocol revision (newest first; "unknown" for calls recorded before revisions were). */
+    @GET
+    @Path("protocol-revisions")
+    public List<NamedCount> protocolRevisions(@BeanParam FilterParameters parameters) {
+        return protocolRevisions.count(parameters.toFilter(CLOCK));
+    }
+
     @GET
     @Path("health")
     public RecordingHealth health(@BeanParam FilterParameters parameters) {

@@ -88,6 +88,7 @@ public class ExecuteTool {
                         + "automatically." + (policy.readOnly() ? " This server is read-only: only reading operations run." : ""))
                 .inputSchema(schemas.load("execute.input.json"))
                 .outputSchema(schemas.load("execute.output.json"))
+                .icons(schemas.icon("execute.icon.svg"))
                 .annotations(ToolAnnotations.builder()
                         .title("Call a Trackdesk API operation")
                         .readOnlyHint(policy.readOnly())
@@ -105,7 +106,7 @@ public class ExecuteTool {
         recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
                 report.operationId(), report.outcome(), report.httpStatus(),
                 (System.nanoTime() - started) / 1_000, ResultText.length(report.result()), Optional.empty(),
-                report.truncated(), Optional.empty()));
+                report.truncated(), Optional.empty(), CallerContext.protocolRevision(context)));
         return report.result();
     }
 

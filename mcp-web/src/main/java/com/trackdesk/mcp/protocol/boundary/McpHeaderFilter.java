@@ -11,20 +11,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Set;
-
 /**
- * Transport rules of MCP Streamable HTTP checked before a message reaches the SDK:
- * the Origin must be allowed (DNS-rebinding protection), the protocol version header must name a
- * revision we speak, and the body must not exceed the configured size. Runs pre-matching so that
- * every request to /mcp is covered, whatever its method.
+ * Transport rules of MCP Streamable HTTP checked before a message is read: the Origin must be allowed
+ * (DNS-rebinding protection) and the body must not exceed the configured size. Runs pre-matching so that
+ * every request to /mcp is covered, whatever its method. The protocol version is checked once the body is
+ * read ({@code McpResource}): 2026-07-28 wants the error to name the request's id and compare the header
+ * with {@code _meta}.
  */
 @Provider
 @PreMatching
 public class McpHeaderFilter implements ContainerRequestFilter {
-
-    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
-    static final Set<String> SUPPORTED_VERSIONS = Set.of("2025-03-26", "2025-06-18", "2025-11-25");
 
     @Inject
     OriginPolicy origins;
@@ -43,12 +39,6 @@ public class McpHeaderFilter implements ContainerRequestFilter {
         if (origin != null && !origins.allows(origin)) {
             request.abortWith(JsonRpcErrors.response(Response.Status.FORBIDDEN, JsonRpcErrors.INVALID_REQUEST,
                     "Origin not allowed: add it to MCP_ALLOWED_ORIGINS if this browser page should use the server"));
-            return;
-        }
-        String version = request.getHeaderString(PROTOCOL_VERSION_HEADER);
-        if (version != null && !SUPPORTED_VERSIONS.contains(version.trim())) {
-            request.abortWith(JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
-                    "Unsupported MCP-Protocol-Version; supported: 2025-11-25, 2025-06-18, 2025-03-26"));
             return;
         }
         if (request.getLength() > maxRequestBytes) {

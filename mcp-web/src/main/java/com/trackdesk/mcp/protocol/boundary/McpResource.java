@@ -4,12 +4,19 @@ import com.trackdesk.mcp.execution.boundary.ExecuteTool;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
+import com.trackdesk.mcp.protocol.control.ModernProtocol;
+import com.trackdesk.mcp.protocol.control.ProtocolEraSelector;
 import com.trackdesk.mcp.protocol.control.ProgressStream;
 import com.trackdesk.mcp.protocol.control.ServerIdentity;
+import com.trackdesk.mcp.protocol.control.ToolCallChecks;
+import com.trackdesk.mcp.protocol.entity.ProtocolEra;
+import com.trackdesk.mcp.protocol.entity.ProtocolRevisions;
 import com.trackdesk.mcp.search.boundary.SearchTool;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -27,6 +34,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,19 +42,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The MCP endpoint: Streamable HTTP, stateless, JSON answers. This resource is the MCP SDK's
- * stateless server transport: it hands every JSON-RPC message to the SDK's handler, which does the
- * protocol (initialize, version negotiation, ping, tools/list, tools/call, errors). JAX-RS filters in
- * front of it check headers and Origin; this class only moves messages.
+ * The MCP endpoint: Streamable HTTP, stateless, JSON answers, both protocol eras on the one path. Requests of
+ * the 2025 revisions go to the MCP SDK's handler (this resource is the SDK's stateless server transport), which
+ * does initialize, version negotiation, ping, tools/list, tools/call and their errors; requests of 2026-07-28
+ * go to {@link ModernProtocol}. Both serve the same tool specifications. JAX-RS filters in front check Origin,
+ * size and media types; this class only picks the era and moves messages.
  */
 @Path("mcp")
 @ApplicationScoped
 public class McpResource implements McpStatelessServerTransport {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
     @Inject
     SearchTool searchTool;
@@ -62,7 +75,13 @@ public class McpResource implements McpStatelessServerTransport {
     @ConfigProperty(name = "MCP_PROGRESS_INTERVAL_MS", defaultValue = "2000")
     long progressIntervalMillis;
 
+    /** How long a client may reuse server/discover and tools/list answers (2026-07-28 caching hint). */
+    @Inject
+    @ConfigProperty(name = "MCP_LIST_CACHE_TTL_SECONDS", defaultValue = "3600")
+    long listCacheTtlSeconds;
+
     private Duration progressInterval;
+    private ModernProtocol modern;
 
     private McpStatelessServerHandler handler;
     private McpStatelessSyncServer server;
@@ -71,12 +90,17 @@ public class McpResource implements McpStatelessServerTransport {
     @PostConstruct
     void start() {
         progressInterval = Duration.ofMillis(progressIntervalMillis);
+        // one implementation of each tool for both eras, in a fixed order (tools/list is deterministic)
+        List<SyncToolSpecification> tools = List.of(FailureContainment.guarded(searchTool.specification()),
+                FailureContainment.guarded(executeTool.specification()));
+        modern = new ModernProtocol(tools, identity.implementation(), identity.instructions(),
+                Duration.ofSeconds(Math.max(0, listCacheTtlSeconds)).toMillis(), json,
+                new ToolCallChecks(McpJsonDefaults.getSchemaValidator()));
         server = McpServer.sync(this)
                 .serverInfo(identity.implementation())
                 .instructions(identity.instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                .tools(FailureContainment.guarded(searchTool.specification()),
-                        FailureContainment.guarded(executeTool.specification()))
+                .tools(tools)
                 .jsonMapper(json)
                 // tool handlers run on the request thread: no hop to a Reactor pool for blocking work
                 .immediateExecution(true)
@@ -107,7 +131,8 @@ public class McpResource implements McpStatelessServerTransport {
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     public Response receive(String body, @HeaderParam(API_KEY_HEADER) String apiKey,
-                            @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                            @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                            @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion, @Context HttpHeaders headers) {
         McpSchema.JSONRPCMessage message;
         try {
             if (body == null || body.isBlank()) {
@@ -124,18 +149,15 @@ public class McpResource implements McpStatelessServerTransport {
         } catch (Exception unparseable) {
             return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.PARSE_ERROR, "Body is not valid JSON");
         }
-        McpTransportContext context = CallerContext.of(apiKey, host);
         if (message instanceof McpSchema.JSONRPCRequest request) {
-            Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(request.id(),
-                            () -> handler.handleRequest(context, request))
-                    .contextWrite(c -> c.put(McpTransportContext.KEY, context));
-            Object progressToken = progressToken(request);
-            if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
-                return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json),
-                        MediaType.SERVER_SENT_EVENTS_TYPE).build();
+            if (ProtocolEraSelector.of(request, protocolVersion) == ProtocolEra.MODERN) {
+                return modern(request, apiKey, host, accept, headers);
             }
-            return Response.ok(write(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
+            McpTransportContext context = CallerContext.of(apiKey, host,
+                    ProtocolEraSelector.legacyRevision(request, protocolVersion));
+            return respond(request, accept, context, () -> handler.handleRequest(context, request));
         }
+        McpTransportContext context = CallerContext.of(apiKey, host);
         if (message instanceof McpSchema.JSONRPCNotification notification) {
             handler.handleNotification(context, notification)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context))
@@ -143,6 +165,30 @@ public class McpResource implements McpStatelessServerTransport {
         }
         // notifications and client responses are accepted without a body
         return Response.accepted().build();
+    }
+
+    /** 2026-07-28: refused with the status and error the revision prescribes, or answered like any request. */
+    private Response modern(McpSchema.JSONRPCRequest request, String apiKey, String host, String accept, HttpHeaders headers) {
+        Optional<McpSchema.JSONRPCResponse> refused = modern.refusal(request, headers::getHeaderString);
+        if (refused.isPresent()) {
+            return Response.status(JsonRpcErrors.modernHttpStatus(refused.get().error().code()))
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(write(refused.get())).build();
+        }
+        McpTransportContext context = CallerContext.of(apiKey, host, ProtocolRevisions.MODERN);
+        return respond(request, accept, context, () -> Mono.fromSupplier(() -> modern.answer(context, request)));
+    }
+
+    /** A JSON answer, or a short SSE stream with progress when the client sent a progress token and accepts SSE. */
+    private Response respond(McpSchema.JSONRPCRequest request, String accept, McpTransportContext context,
+                             Supplier<Mono<McpSchema.JSONRPCResponse>> work) {
+        Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(request.id(), work)
+                .contextWrite(c -> c.put(McpTransportContext.KEY, context));
+        Object progressToken = progressToken(request);
+        if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
+            return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json),
+                    MediaType.SERVER_SENT_EVENTS_TYPE).header("X-Accel-Buffering", "no").build();
+        }
+        return Response.ok(write(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The client's progress token ({@code params._meta.progressToken}), when it asked for progress. */

@@ -15,12 +15,21 @@ public final class CallerContext {
 
     static final String API_KEY = "apiKey";
     static final String HOST = "host";
+    static final String PROTOCOL_REVISION = "protocolRevision";
 
     private CallerContext() {
     }
 
     public static McpTransportContext of(String apiKey, String host) {
+        return of(apiKey, host, null);
+    }
+
+    /** @param protocolRevision the MCP revision the request is served under, for the metrics */
+    public static McpTransportContext of(String apiKey, String host, String protocolRevision) {
         Map<String, Object> values = new HashMap<>();
+        if (protocolRevision != null) {
+            values.put(PROTOCOL_REVISION, protocolRevision);
+        }
         if (apiKey != null && !apiKey.isBlank()) {
             values.put(API_KEY, apiKey);
         }
@@ -36,5 +45,9 @@ public final class CallerContext {
 
     public static Optional<String> host(McpTransportContext context) {
         return Optional.ofNullable((String) context.get(HOST));
+    }
+
+    public static Optional<String> protocolRevision(McpTransportContext context) {
+        return Optional.ofNullable((String) context.get(PROTOCOL_REVISION));
     }
 }

@@ -65,6 +65,7 @@ public class SearchTool {
                         + "its full request schema and an example call.")
                 .inputSchema(schemas.load("search.input.json"))
                 .outputSchema(schemas.load("search.output.json"))
+                .icons(schemas.icon("search.icon.svg"))
                 .annotations(ToolAnnotations.builder()
                         .title("Find Trackdesk API operations")
                         .readOnlyHint(true)
@@ -99,7 +100,8 @@ public class SearchTool {
                         List<SearchHit> found, Optional<String> text) {
         recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
-                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text));
+                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text,
+                CallerContext.protocolRevision(context)));
     }
 
     private String tenantOf(McpTransportContext context) {
