@@ -126,6 +126,7 @@ public final class SharedServer {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping = HttpRequest.newBuilder(mcpUri()).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("X-Api-Key", "it-readiness-key")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"ping\"}")).build();
         HttpRequest adminProbe = HttpRequest.newBuilder(baseUri.resolve("admin/api/login-info"))
                 .timeout(Duration.ofSeconds(5)).GET().build();

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.protocol.boundary;
 
+import com.trackdesk.mcp.authorization.entity.Connection;
 import com.trackdesk.mcp.execution.boundary.ExecuteTool;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,13 +43,13 @@ import java.util.Map;
  * The MCP endpoint: Streamable HTTP, stateless, JSON answers. This resource is the MCP SDK's
  * stateless server transport: it hands every JSON-RPC message to the SDK's handler, which does the
  * protocol (initialize, version negotiation, ping, tools/list, tools/call, errors). JAX-RS filters in
- * front of it check headers and Origin; this class only moves messages.
+ * front of it check headers and Origin and authenticate the caller ({@code authorization.boundary}); this class
+ * only moves messages. Read-only connections ({@code /mcp/readonly} or a read-only OAuth grant) are served by a
+ * second SDK server whose {@code execute} tool says and enforces that it is read-only.
  */
 @Path("mcp")
 @ApplicationScoped
 public class McpResource implements McpStatelessServerTransport {
-
-    static final String API_KEY_HEADER = "X-Api-Key";
 
     @Inject
     SearchTool searchTool;
@@ -66,31 +69,53 @@ public class McpResource implements McpStatelessServerTransport {
 
     private McpStatelessServerHandler handler;
     private McpStatelessSyncServer server;
+    private McpStatelessServerHandler readOnlyHandler;
+    private McpStatelessSyncServer readOnlyServer;
 
     /** Built here, not in a producer: the SDK must call {@link #setMcpHandler} on this object, not on a CDI proxy. */
     @PostConstruct
     void start() {
         progressInterval = Duration.ofMillis(progressIntervalMillis);
-        server = McpServer.sync(this)
+        server = build(this, false);
+        readOnlyServer = build(new ReadOnlyTransport(), true);
+    }
+
+    private McpStatelessSyncServer build(McpStatelessServerTransport transport, boolean readOnlyConnection) {
+        return McpServer.sync(transport)
                 .serverInfo(identity.implementation())
                 .instructions(identity.instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(FailureContainment.guarded(searchTool.specification()),
-                        FailureContainment.guarded(executeTool.specification()))
+                        FailureContainment.guarded(executeTool.specification(readOnlyConnection)))
                 .jsonMapper(json)
                 // tool handlers run on the request thread: no hop to a Reactor pool for blocking work
                 .immediateExecution(true)
                 .build();
     }
 
+    /** Receives the handler of the read-only server; messages still arrive through this resource. */
+    private final class ReadOnlyTransport implements McpStatelessServerTransport {
+        @Override
+        public void setMcpHandler(McpStatelessServerHandler mcpHandler) {
+            readOnlyHandler = mcpHandler;
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.empty();
+        }
+    }
+
     /** Builds the MCP server at deployment, so the first client does not pay for it. */
     void buildAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         server.getServerInfo();
+        readOnlyServer.getServerInfo();
     }
 
     @PreDestroy
     void stop() {
         server.close();
+        readOnlyServer.close();
     }
 
     @Override
@@ -106,7 +131,7 @@ public class McpResource implements McpStatelessServerTransport {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    public Response receive(String body, @HeaderParam(API_KEY_HEADER) String apiKey,
+    public Response receive(String body, @Context ContainerRequestContext request,
                             @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         McpSchema.JSONRPCMessage message;
         try {
@@ -124,12 +149,15 @@ public class McpResource implements McpStatelessServerTransport {
         } catch (Exception unparseable) {
             return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.PARSE_ERROR, "Body is not valid JSON");
         }
-        McpTransportContext context = CallerContext.of(apiKey, host);
-        if (message instanceof McpSchema.JSONRPCRequest request) {
-            Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(request.id(),
-                            () -> handler.handleRequest(context, request))
+        // set by authorization.boundary.McpAuthentication, which lets no unauthenticated request through
+        Connection connection = (Connection) request.getProperty(Connection.PROPERTY);
+        McpTransportContext context = CallerContext.of(connection, host);
+        McpStatelessServerHandler handler = connection != null && connection.readOnly() ? readOnlyHandler : this.handler;
+        if (message instanceof McpSchema.JSONRPCRequest rpcRequest) {
+            Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(rpcRequest.id(),
+                            () -> handler.handleRequest(context, rpcRequest))
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context));
-            Object progressToken = progressToken(request);
+            Object progressToken = progressToken(rpcRequest);
             if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
                 return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json),
                         MediaType.SERVER_SENT_EVENTS_TYPE).build();

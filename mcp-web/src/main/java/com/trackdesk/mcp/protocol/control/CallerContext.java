@@ -1,5 +1,7 @@
 package com.trackdesk.mcp.protocol.control;
 
+import com.trackdesk.mcp.authorization.entity.AuthKind;
+import com.trackdesk.mcp.authorization.entity.Connection;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 import java.util.HashMap;
@@ -15,6 +17,8 @@ public final class CallerContext {
 
     static final String API_KEY = "apiKey";
     static final String HOST = "host";
+    static final String AUTH_KIND = "authKind";
+    static final String READ_ONLY = "readOnly";
 
     private CallerContext() {
     }
@@ -28,6 +32,29 @@ public final class CallerContext {
             values.put(HOST, host);
         }
         return McpTransportContext.create(values);
+    }
+
+    /** An authenticated request: the connection's token, how it arrived, and whether it is read-only. */
+    public static McpTransportContext of(Connection connection, String host) {
+        if (connection == null) {
+            return of((String) null, host);
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put(API_KEY, connection.apiKey());
+        values.put(AUTH_KIND, connection.kind());
+        values.put(READ_ONLY, connection.readOnly());
+        if (host != null) {
+            values.put(HOST, host);
+        }
+        return McpTransportContext.create(values);
+    }
+
+    public static Optional<AuthKind> authKind(McpTransportContext context) {
+        return Optional.ofNullable((AuthKind) context.get(AUTH_KIND));
+    }
+
+    public static boolean readOnly(McpTransportContext context) {
+        return Boolean.TRUE.equals(context.get(READ_ONLY));
     }
 
     public static Optional<String> apiKey(McpTransportContext context) {
