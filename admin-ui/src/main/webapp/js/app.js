@@ -148,6 +148,20 @@
     ], labels);
     table('outcomes', ['Outcome', 'Calls'], summary.byOutcome.map((o) => [o.name, number(o.calls)]));
     table('tools', ['Tool', 'Calls', 'Errors'], summary.byTool.map((t) => [t.name, number(t.calls), number(t.errors)]));
+    await access(query);
+  }
+
+  // calls by X-Api-Key header / OAuth, and OAuth sign-ins (GET metrics/access)
+  async function access(query) {
+    const counts = await api('metrics/access?' + query);
+    const rows = [
+      ['Calls with the X-Api-Key header', number(counts.headerCalls)],
+      ['Calls with OAuth', number(counts.oauthCalls)],
+      ['OAuth sign-ins (all tenants)', number(counts.signIns)],
+      ['Failed OAuth sign-ins (all tenants)', number(counts.failedSignIns)],
+    ];
+    if (counts.unknownCalls) rows.push(['Calls recorded before auth kinds were kept', number(counts.unknownCalls)]);
+    table('access', ['', 'Count'], rows);
   }
 
   async function operations(query) {

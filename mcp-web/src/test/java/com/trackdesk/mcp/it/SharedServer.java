@@ -79,6 +79,8 @@ public final class SharedServer {
             env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");
             env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
+            // OAuthIT serves a client metadata document from a local https WireMock: test-only switch
+            env.put("MCP_OAUTH_CIMD_INSECURE_TEST_MODE", "true");
             env.put("MCP_ADMIN_USER", adminUser());
             env.put("MCP_ADMIN_PASSWORD", adminPassword);
             payara = builder.start();

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param resultCount   number of hits (search only)
  * @param truncated     the answer was cut to fit
  * @param queryText     the search text; stored only when an admin enabled it
+ * @param authKind      how the call proved who it is: "HEADER" (X-Api-Key) or "OAUTH" (Bearer), when known
  */
 public record CallMetric(
         Instant at,
@@ -28,5 +29,14 @@ public record CallMetric(
         long responseBytes,
         Optional<Integer> resultCount,
         boolean truncated,
-        Optional<String> queryText) {
+        Optional<String> queryText,
+        Optional<String> authKind) {
+
+    /** Without the auth kind (callers from before OAuth sign-in). */
+    public CallMetric(Instant at, String tenant, String tool, Optional<String> operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Optional<Integer> resultCount,
+                      boolean truncated, Optional<String> queryText) {
+        this(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount, truncated,
+                queryText, Optional.empty());
+    }
 }

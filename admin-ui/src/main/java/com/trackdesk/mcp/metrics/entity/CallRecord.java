@@ -59,6 +59,9 @@ public class CallRecord {
     @Column(name = "query_text", length = 500)
     private String queryText;
 
+    @Column(name = "auth_kind", length = 10)
+    private String authKind;
+
     protected CallRecord() {
         // for JPA
     }
@@ -78,6 +81,16 @@ public class CallRecord {
         this.truncated = truncated;
         this.queryText = queryText;
     }
+
+    public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
+                      boolean truncated, String queryText, String authKind) {
+        this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
+                truncated, queryText);
+        this.authKind = authKind;
+    }
+
+    public String authKind() { return authKind; }
 
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }

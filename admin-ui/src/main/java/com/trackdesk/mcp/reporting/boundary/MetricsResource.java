@@ -2,6 +2,7 @@ package com.trackdesk.mcp.reporting.boundary;
 
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
+import com.trackdesk.mcp.reporting.control.AccessQuery;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.RecorderStatusReader;
@@ -10,6 +11,7 @@ import com.trackdesk.mcp.reporting.control.SearchQualityQuery;
 import com.trackdesk.mcp.reporting.control.SummaryCalculator;
 import com.trackdesk.mcp.reporting.control.TenantRanking;
 import com.trackdesk.mcp.reporting.control.TimeSeriesBuilder;
+import com.trackdesk.mcp.reporting.entity.AccessCounts;
 import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.OperationStats;
@@ -58,6 +60,9 @@ public class MetricsResource {
     @Inject
     MetricsDatabase database;
 
+    @Inject
+    AccessQuery access;
+
     @GET
     @Path("summary")
     public Summary summary(@BeanParam FilterParameters parameters) {
@@ -99,6 +104,13 @@ public class MetricsResource {
                                   @QueryParam("limit") @DefaultValue("50") int limit) {
         MetricsFilter filter = parameters.toFilter(CLOCK);
         return searchQuality.quality(filter, rollups.operationSlices(filter), bounded(limit));
+    }
+
+    /** Calls by how they authenticated (X-Api-Key header / OAuth) and OAuth sign-ins, accepted and failed. */
+    @GET
+    @Path("access")
+    public AccessCounts access(@BeanParam FilterParameters parameters) {
+        return access.counts(parameters.toFilter(CLOCK));
     }
 
     /** Answers even when the database does not: then with the recorders' live counters only. */

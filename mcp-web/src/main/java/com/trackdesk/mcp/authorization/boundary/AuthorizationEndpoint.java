@@ -12,6 +12,7 @@ import com.trackdesk.mcp.authorization.control.SignInThrottle;
 import com.trackdesk.mcp.authorization.entity.ClientRegistration;
 import com.trackdesk.mcp.authorization.entity.Grant;
 import com.trackdesk.mcp.authorization.entity.OAuthProblem;
+import com.trackdesk.mcp.metrics.boundary.CallRecorder;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
@@ -71,6 +72,8 @@ public class AuthorizationEndpoint {
     ApiKeyCheck apiKeys;
     @Inject
     SignInThrottle throttle;
+    @Inject
+    CallRecorder recorder;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -181,6 +184,9 @@ public class AuthorizationEndpoint {
                     readOnlyOnly, readOnly, "Paste your personal access token."), redirect).build();
         }
         ApiKeyCheck.Verdict verdict = apiKeys.check(tenant, key);
+        if (verdict != ApiKeyCheck.Verdict.UNKNOWN) {
+            recorder.recordSignIn(verdict == ApiKeyCheck.Verdict.ACCEPTED);
+        }
         if (verdict != ApiKeyCheck.Verdict.ACCEPTED) {
             if (verdict == ApiKeyCheck.Verdict.REJECTED) {
                 throttle.failed(tenant.name(), caller);

@@ -38,6 +38,7 @@ public class TokenEndpoint {
                           @FormParam("refresh_token") String refreshToken, @FormParam("resource") String resource) {
         try {
             Tenant tenant = tenant(host);
+            require(clientId, "client_id");
             GrantIssuer.Tokens tokens;
             if ("authorization_code".equals(grantType)) {
                 require(code, "code");

@@ -122,7 +122,7 @@ public class ExecuteTool {
         recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
                 report.operationId(), report.outcome(), report.httpStatus(),
                 (System.nanoTime() - started) / 1_000, ResultText.length(report.result()), Optional.empty(),
-                report.truncated(), Optional.empty()));
+                report.truncated(), Optional.empty(), CallerContext.authKind(context).map(Enum::name)));
         return report.result();
     }
 
