@@ -31,8 +31,9 @@ public final class OAuthClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String REDIRECT_URI = "http://127.0.0.1:39999/callback";
 
+    /** HTTP/1.1: after an h2c upgrade the JDK client sends :authority and drops a chosen Host header. */
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final String host;
 

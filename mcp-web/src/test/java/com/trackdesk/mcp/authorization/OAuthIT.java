@@ -421,7 +421,7 @@ class OAuthIT {
     record McpLessGet(URI base) {
         HttpResponse<String> get(String path, String host, String proto) {
             try {
-                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve(path))
+                return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(base.resolve(path))
                                 .header("Host", host).header("X-Forwarded-Proto", proto).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
