@@ -408,6 +408,41 @@ class OAuthIT {
         assertThat(Files.readString(server.logFile())).doesNotContain(PAT);
     }
 
+    /** The console's "how callers connect": OAuth calls, header calls, sign-ins and failed sign-ins are counted. */
+    @Test
+    void theConsoleCountsCallsByAuthKindAndSignIns() throws Exception {
+        String clientId = oauth.register("IT Assistant");
+        OAuthClient.Page wrong = oauth.signInPage(oauth.authorizationRequest(clientId, null));
+        assertThat(oauth.submit(wrong, WRONG_PAT + "-console", "full", wrong.cookie()).statusCode()).isEqualTo(401);
+        String code = oauth.signIn(clientId, PAT, "full", null).get("code");
+        String token = OAuthClient.json(oauth.exchange(clientId, code, oauth.verifier)).get("access_token").asString();
+        new McpClient(server.mcpUri()).header("Authorization", "Bearer " + token).call("search", Map.of("query", "tags"));
+        new McpClient(server.mcpUri()).header("X-Api-Key", PAT).call("search", Map.of("query", "tags"));
+
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (server.adminUser() + ":" + server.adminPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        URI access = server.baseUri().resolve("admin/api/metrics/access?since="
+                + java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode counts = null;
+        // metrics are written asynchronously (every second): poll with a generous bound
+        for (java.time.Instant deadline = java.time.Instant.now().plusSeconds(60); java.time.Instant.now().isBefore(deadline); ) {
+            HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(access).header("Authorization", basic)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            counts = OAuthClient.JSON.readTree(answer.body());
+            if (counts.get("oauthCalls").asLong() >= 1 && counts.get("headerCalls").asLong() >= 1
+                    && counts.get("signIns").asLong() >= 1 && counts.get("failedSignIns").asLong() >= 1) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(counts.get("oauthCalls").asLong()).as(counts.toString()).isPositive();
+        assertThat(counts.get("headerCalls").asLong()).as(counts.toString()).isPositive();
+        assertThat(counts.get("signIns").asLong()).as(counts.toString()).isPositive();
+        assertThat(counts.get("failedSignIns").asLong()).as(counts.toString()).isPositive();
+    }
+
     private static JsonNode executeTool(JsonNode toolsList) {
         for (JsonNode tool : toolsList.get("result").get("tools")) {
             if (tool.get("name").asString().equals("execute")) {

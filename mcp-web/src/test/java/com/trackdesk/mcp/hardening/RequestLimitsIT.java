@@ -53,6 +53,7 @@ class RequestLimitsIT {
         // a publisher of unknown length makes the client send Transfer-Encoding: chunked
         HttpRequest request = HttpRequest.newBuilder(Hardening.server().mcpUri()).timeout(Hardening.REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-Api-Key", "limits-key-0123456789")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
         return Hardening.send(request);
     }
