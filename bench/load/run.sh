@@ -66,7 +66,7 @@ children+=($PAYARA_PID)
 echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews latency)"
 echo "waiting for Payara Micro (pid $PAYARA_PID) on 127.0.0.1:$PORT …"
 for _ in $(seq 240); do
-  if curl -s -m 2 "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+  if curl -s -m 2 "http://127.0.0.1:$PORT/mcp" -H 'Content-Type: application/json' -H 'Accept: application/json' -H 'X-Api-Key: load-key' \
        -d '{"jsonrpc":"2.0","id":0,"method":"ping"}' | grep -q '"result"'; then break; fi
   kill -0 "$PAYARA_PID" 2>/dev/null || { echo "Payara exited; see $OUT/payara.log"; exit 1; }
   sleep 1

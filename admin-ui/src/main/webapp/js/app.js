@@ -151,6 +151,20 @@
     // which protocol revisions clients still use, so an old one can be retired once nobody calls with it
     const revisions = await api('metrics/protocol-revisions?' + query);
     table('protocol-revisions', ['Revision', 'Calls', 'Errors'], revisions.map((r) => [r.name, number(r.calls), number(r.errors)]));
+    await access(query);
+  }
+
+  // calls by X-Api-Key header / OAuth, and OAuth sign-ins (GET metrics/access)
+  async function access(query) {
+    const counts = await api('metrics/access?' + query);
+    const rows = [
+      ['Calls with the X-Api-Key header', number(counts.headerCalls)],
+      ['Calls with OAuth', number(counts.oauthCalls)],
+      ['OAuth sign-ins (all tenants)', number(counts.signIns)],
+      ['Failed OAuth sign-ins (all tenants)', number(counts.failedSignIns)],
+    ];
+    if (counts.unknownCalls) rows.push(['Calls recorded before auth kinds were kept', number(counts.unknownCalls)]);
+    table('access', ['', 'Count'], rows);
   }
 
   async function operations(query) {

@@ -184,7 +184,7 @@ class McpFuzzIT {
             assertThat(body).as(what).doesNotContain("Exception").doesNotContain(" at ");
             return;
         }
-        assertThat(status).as(what).isIn(200, 202, 400, 403, 404, 405, 406, 413, 415, 421);
+        assertThat(status).as(what).isIn(200, 202, 400, 401, 403, 404, 405, 406, 413, 415, 421);
         assertThat(Hardening.INTERNALS.matcher(body).find()).as("internals in " + what).isFalse();
         if (status == 202) {
             assertThat(body).as(what).isEmpty();

@@ -53,9 +53,13 @@ class RequestLimitsIT {
         // a publisher of unknown length makes the client send Transfer-Encoding: chunked
         HttpRequest request = HttpRequest.newBuilder(Hardening.server().mcpUri()).timeout(Hardening.REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-Api-Key", "limits-key-0123456789")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
         return Hardening.send(request);
     }
+
+    /** /mcp answers 401 without credentials; these tests are about limits, so they carry a key. */
+    static final Map<String, String> WITH_KEY = Map.of("X-Api-Key", "limits-key-0123456789");
 
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
@@ -63,8 +67,8 @@ class RequestLimitsIT {
 
     @Test
     void bodyAtTheLimitIsServedAndOneByteMoreIs413() {
-        HttpResponse<String> atLimit = Hardening.post(pingOfSize(MAX_BYTES), Map.of());
-        HttpResponse<String> over = Hardening.post(pingOfSize(MAX_BYTES + 1), Map.of());
+        HttpResponse<String> atLimit = Hardening.post(pingOfSize(MAX_BYTES), WITH_KEY);
+        HttpResponse<String> over = Hardening.post(pingOfSize(MAX_BYTES + 1), WITH_KEY);
 
         assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
         assertThat(over.statusCode()).isEqualTo(413);
@@ -93,11 +97,11 @@ class RequestLimitsIT {
 
     @Test
     void nestingAtTheLimitReachesTheToolAndDeeperIsAnInvalidRequest() {
-        HttpResponse<String> atLimit = Hardening.post(searchWithTagNestedTo(MAX_DEPTH), Map.of());
-        HttpResponse<String> deeper = Hardening.post(searchWithTagNestedTo(MAX_DEPTH + 1), Map.of());
-        HttpResponse<String> muchDeeper = Hardening.post(searchWithTagNestedTo(50_000), Map.of());
+        HttpResponse<String> atLimit = Hardening.post(searchWithTagNestedTo(MAX_DEPTH), WITH_KEY);
+        HttpResponse<String> deeper = Hardening.post(searchWithTagNestedTo(MAX_DEPTH + 1), WITH_KEY);
+        HttpResponse<String> muchDeeper = Hardening.post(searchWithTagNestedTo(50_000), WITH_KEY);
         HttpResponse<String> bracketsInStrings = Hardening.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"search\",\"arguments\":{\"query\":\"" + "[{".repeat(5_000) + "\"}}}", Map.of());
+                + "{\"name\":\"search\",\"arguments\":{\"query\":\"" + "[{".repeat(5_000) + "\"}}}", WITH_KEY);
 
         assertThat(atLimit.statusCode()).isEqualTo(200);
         assertThat(json(atLimit).has("result")).as(atLimit.body()).isTrue();

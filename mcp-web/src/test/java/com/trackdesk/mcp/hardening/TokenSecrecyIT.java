@@ -190,13 +190,17 @@ class TokenSecrecyIT {
                 Map.of("Host", "bad_label.trackdesk.com"));
         call("deep-host", null, Hardening.toolCall("execute", "{\"operationId\":\"TagsService_ListTags\"}"),
                 Map.of("Host", "a.b.trackdesk.com"));
-        // the token in Authorization and Cookie instead of X-Api-Key: refused, and those headers are not echoed or logged
+        // the token in Authorization (not a token this server sealed) and Cookie instead of X-Api-Key: 401
+        // invalid_token, and those headers are not echoed or logged
         String token = Hardening.token("authorization-header");
         TOKENS.add(token);
         HttpResponse<String> missing = Hardening.post(Hardening.toolCall("execute", "{\"operationId\":\"TagsService_ListTags\"}"),
                 Map.of("Authorization", "Bearer " + token, "Cookie", "session=" + token, "Host", "sec-nokey.trackdesk.com"));
         record("missing-key", missing);
-        assertThat(missing.body()).contains("No API key");
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token")
+                .doesNotContain(token);
+        assertThat(missing.body()).contains("sign in again").doesNotContain(token);
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/sec-(refused|nokey)/.*")))).isEmpty();
     }
 

@@ -82,6 +82,8 @@ public final class SharedServer {
             env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");
             env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
+            // OAuthIT serves a client metadata document from a local https WireMock: test-only switch
+            env.put("MCP_OAUTH_CIMD_INSECURE_TEST_MODE", "true");
             env.put("MCP_ADMIN_USER", adminUser());
             env.put("MCP_ADMIN_PASSWORD", adminPassword);
             payara = builder.start();
@@ -129,6 +131,7 @@ public final class SharedServer {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping = HttpRequest.newBuilder(mcpUri()).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("X-Api-Key", "it-readiness-key")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"ping\"}")).build();
         HttpRequest adminProbe = HttpRequest.newBuilder(baseUri.resolve("admin/api/login-info"))
                 .timeout(Duration.ofSeconds(5)).GET().build();

@@ -6,6 +6,7 @@ import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.control.RecorderStatus;
 import com.trackdesk.mcp.metrics.control.RecordingPipeline;
 import com.trackdesk.mcp.metrics.control.RevivedSchedule;
+import com.trackdesk.mcp.metrics.control.SignInWriter;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.CatalogLoad;
 import com.trackdesk.mcp.metrics.entity.RedactedLocation;
@@ -42,6 +43,7 @@ public class CallRecorder {
     private RecordingPipeline pipeline;
     private RecorderStatus status;
     private RevivedSchedule draining;
+    private SignInWriter signIns;
 
     @PostConstruct
     void start() {
@@ -50,7 +52,11 @@ public class CallRecorder {
                 new MetricsWriter(database, options, clock), clock);
         status = new RecorderStatus(pipeline::snapshot);
         status.publish();
-        draining = new RevivedSchedule("metrics writing", scheduler, FLUSH_EVERY, pipeline::drain);
+        signIns = new SignInWriter(database, clock);
+        draining = new RevivedSchedule("metrics writing", scheduler, FLUSH_EVERY, () -> {
+            pipeline.drain();
+            signIns.drain();
+        });
         draining.start();
     }
 
@@ -77,10 +83,21 @@ public class CallRecorder {
         }
     }
 
+    /** A sign-in form of the OAuth page was submitted; only whether the token was accepted is kept. */
+    public void recordSignIn(boolean succeeded) {
+        try {
+            draining.keepAlive();
+            signIns.offer(succeeded);
+        } catch (RuntimeException e) {
+            // as record(): never disturbs the caller
+        }
+    }
+
     @PreDestroy
     void stop() {
         draining.stop();
         pipeline.drain();
+        signIns.drain();
         status.withdraw();
     }
 }

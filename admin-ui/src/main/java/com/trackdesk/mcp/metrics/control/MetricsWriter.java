@@ -34,6 +34,7 @@ public class MetricsWriter {
     private static final int MAX_TOOL = 20;
     private static final int MAX_QUERY_TEXT = 500;
     private static final int MAX_PROTOCOL_REVISION = 20;
+    private static final int MAX_AUTH_KIND = 10;
 
     private final MetricsDatabase database;
     private final MetricsOptions options;
@@ -105,7 +106,8 @@ public class MetricsWriter {
                 call.resultCount().orElse(null),
                 call.truncated(),
                 options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null,
-                call.protocolRevision().map(revision -> cut(revision, MAX_PROTOCOL_REVISION)).orElse(null));
+                call.protocolRevision().map(revision -> cut(revision, MAX_PROTOCOL_REVISION)).orElse(null),
+                call.authKind().map(kind -> cut(kind, MAX_AUTH_KIND)).orElse(null));
     }
 
     private static void addToRollups(EntityManager em, Map<RollupKey, RollupTotals> totals) {

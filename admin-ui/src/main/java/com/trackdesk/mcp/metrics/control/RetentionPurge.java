@@ -32,6 +32,8 @@ public class RetentionPurge {
                     .setParameter("cutoff", cutoff).executeUpdate();
             em.createQuery("DELETE FROM CallRollup r WHERE r.bucketStart < :cutoff")
                     .setParameter("cutoff", cutoff).executeUpdate();
+            em.createQuery("DELETE FROM SignInRecord s WHERE s.signedInAt < :cutoff").setParameter("cutoff", cutoff)
+                    .executeUpdate();
             em.createQuery("DELETE FROM RecordingLoss l WHERE l.reportedAt < :cutoff")
                     .setParameter("cutoff", cutoff).executeUpdate();
             em.createQuery("DELETE FROM CatalogLoad c WHERE c.loadedAt < :cutoff"

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param truncated     the answer was cut to fit
  * @param queryText     the search text; stored only when an admin enabled it
  * @param protocolRevision the MCP protocol revision the call was served under (e.g. "2026-07-28"), when known
+ * @param authKind      how the call proved who it is: "HEADER" (X-Api-Key) or "OAUTH" (Bearer), when known
  */
 public record CallMetric(
         Instant at,
@@ -30,13 +31,24 @@ public record CallMetric(
         Optional<Integer> resultCount,
         boolean truncated,
         Optional<String> queryText,
-        Optional<String> protocolRevision) {
+        Optional<String> protocolRevision,
+        Optional<String> authKind) {
 
-    /** A call whose protocol revision is not known. */
+    /** A call whose protocol revision and auth kind are not known (yet): see the {@code with…} methods. */
     public CallMetric(Instant at, String tenant, String tool, Optional<String> operationId, Outcome outcome,
                       int httpStatus, long latencyMicros, long responseBytes, Optional<Integer> resultCount,
                       boolean truncated, Optional<String> queryText) {
         this(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount, truncated,
-                queryText, Optional.empty());
+                queryText, Optional.empty(), Optional.empty());
+    }
+
+    public CallMetric withProtocolRevision(Optional<String> revision) {
+        return new CallMetric(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes,
+                resultCount, truncated, queryText, revision, authKind);
+    }
+
+    public CallMetric withAuthKind(Optional<String> kind) {
+        return new CallMetric(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes,
+                resultCount, truncated, queryText, protocolRevision, kind);
     }
 }

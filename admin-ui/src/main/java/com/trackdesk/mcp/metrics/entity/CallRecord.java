@@ -62,6 +62,9 @@ public class CallRecord {
     @Column(name = "protocol_revision", length = 20)
     private String protocolRevision;
 
+    @Column(name = "auth_kind", length = 10)
+    private String authKind;
+
     protected CallRecord() {
         // for JPA
     }
@@ -82,14 +85,17 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
-    /** With the MCP protocol revision the call was served under (null when unknown). */
+    /** With the MCP protocol revision the call was served under and how it authenticated (null when unknown). */
     public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
                       int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
-                      boolean truncated, String queryText, String protocolRevision) {
+                      boolean truncated, String queryText, String protocolRevision, String authKind) {
         this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
                 truncated, queryText);
         this.protocolRevision = protocolRevision;
+        this.authKind = authKind;
     }
+
+    public String authKind() { return authKind; }
 
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }

@@ -2,6 +2,7 @@ package com.trackdesk.mcp.reporting.boundary;
 
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
+import com.trackdesk.mcp.reporting.control.AccessQuery;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.ProtocolRevisionCounts;
@@ -11,6 +12,7 @@ import com.trackdesk.mcp.reporting.control.SearchQualityQuery;
 import com.trackdesk.mcp.reporting.control.SummaryCalculator;
 import com.trackdesk.mcp.reporting.control.TenantRanking;
 import com.trackdesk.mcp.reporting.control.TimeSeriesBuilder;
+import com.trackdesk.mcp.reporting.entity.AccessCounts;
 import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.NamedCount;
@@ -63,6 +65,9 @@ public class MetricsResource {
     @Inject
     ProtocolRevisionCounts protocolRevisions;
 
+    @Inject
+    AccessQuery access;
+
     @GET
     @Path("summary")
     public Summary summary(@BeanParam FilterParameters parameters) {
@@ -106,7 +111,13 @@ public class MetricsResource {
         return searchQuality.quality(filter, rollups.operationSlices(filter), bounded(limit));
     }
 
-    /** Answers even when the database does not: then with the recorders' live counters only. */
+    /** Calls by how they authenticated (X-Api-Key header / OAuth) and OAuth sign-ins, accepted and failed. */
+    @GET
+    @Path("access")
+    public AccessCounts access(@BeanParam FilterParameters parameters) {
+        return access.counts(parameters.toFilter(CLOCK));
+    }
+
     /** Calls per MCP protocol revision (newest first; "unknown" for calls recorded before revisions were). */
     @GET
     @Path("protocol-revisions")
@@ -114,6 +125,7 @@ public class MetricsResource {
         return protocolRevisions.count(parameters.toFilter(CLOCK));
     }
 
+    /** Answers even when the database does not: then with the recorders' live counters only. */
     @GET
     @Path("health")
     public RecordingHealth health(@BeanParam FilterParameters parameters) {

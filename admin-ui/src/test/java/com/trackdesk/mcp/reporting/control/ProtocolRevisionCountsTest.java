@@ -52,8 +52,8 @@ class ProtocolRevisionCountsTest {
 
     static CallMetric call(long second, String tenant, Outcome outcome, String revision) {
         return new CallMetric(T0.plusSeconds(second), tenant, "execute", Optional.of("listTags"), outcome,
-                outcome == Outcome.OK ? 200 : 503, 1_000, 100, Optional.empty(), false, Optional.empty(),
-                Optional.ofNullable(revision));
+                outcome == Outcome.OK ? 200 : 503, 1_000, 100, Optional.empty(), false, Optional.empty())
+                .withProtocolRevision(Optional.ofNullable(revision));
     }
 
     @Test

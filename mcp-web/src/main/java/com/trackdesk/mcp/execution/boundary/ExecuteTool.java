@@ -79,38 +79,57 @@ public class ExecuteTool {
     CallRecorder recorder;
 
     public SyncToolSpecification specification() {
+        return specification(false);
+    }
+
+    /**
+     * The tool as a connection sees it. A read-only connection ({@code /mcp/readonly}, or an OAuth grant of the
+     * read-only scope) gets a tool announced and enforced as read-only, whatever the server's own policy.
+     */
+    public SyncToolSpecification specification(boolean readOnlyConnection) {
+        boolean readOnly = policy.readOnly() || readOnlyConnection;
+        String readOnlyNote = readOnlyConnection
+                ? " This connection is read-only: only operations that read data run; others are refused before anything is sent."
+                : policy.readOnly() ? " This server is read-only: only reading operations run." : "";
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Call a Trackdesk API operation")
                 .description("Calls one operation of the Trackdesk API on the user's program and returns its JSON "
                         + "answer. Find the operationId with `search` first. Pass path placeholders in pathParams, "
                         + "query parameters in query, and the JSON body in body. The user's API key is attached "
-                        + "automatically." + (policy.readOnly() ? " This server is read-only: only reading operations run." : ""))
+                        + "automatically." + readOnlyNote)
                 .inputSchema(schemas.load("execute.input.json"))
                 .outputSchema(schemas.load("execute.output.json"))
                 .icons(schemas.icon("execute.icon.svg"))
                 .annotations(ToolAnnotations.builder()
                         .title("Call a Trackdesk API operation")
-                        .readOnlyHint(policy.readOnly())
-                        .destructiveHint(!policy.readOnly())
+                        .readOnlyHint(readOnly)
+                        .destructiveHint(!readOnly)
                         .idempotentHint(false)
                         .openWorldHint(true)
                         .build())
                 .build();
-        return SyncToolSpecification.builder().tool(tool).callHandler(this::call).build();
+        return SyncToolSpecification.builder().tool(tool)
+                .callHandler((context, call) -> call(context, call, readOnlyConnection)).build();
     }
 
     CallToolResult call(McpTransportContext context, CallToolRequest call) {
+        return call(context, call, false);
+    }
+
+    CallToolResult call(McpTransportContext context, CallToolRequest call, boolean readOnlyConnection) {
         long started = System.nanoTime();
-        ExecutionReport report = execute(context, call);
+        ExecutionReport report = execute(context, call, readOnlyConnection);
         recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
                 report.operationId(), report.outcome(), report.httpStatus(),
                 (System.nanoTime() - started) / 1_000, ResultText.length(report.result()), Optional.empty(),
-                report.truncated(), Optional.empty(), CallerContext.protocolRevision(context)));
+                report.truncated(), Optional.empty())
+                .withProtocolRevision(CallerContext.protocolRevision(context))
+                .withAuthKind(CallerContext.authKind(context).map(Enum::name)));
         return report.result();
     }
 
-    private ExecutionReport execute(McpTransportContext context, CallToolRequest call) {
+    private ExecutionReport execute(McpTransportContext context, CallToolRequest call, boolean readOnlyConnection) {
         String host = CallerContext.host(context).orElse("");
         Optional<Tenant> knownTenant = tenantOf(host);
         Optional<String> tenant = knownTenant.map(Tenant::name);
@@ -124,6 +143,11 @@ public class ExecuteTool {
             Operation operation = operations.resolve(request);
             operationId = Optional.of(operation.operationId());
             policy.requirePermitted(operation);
+            if (readOnlyConnection && !operation.readOnly()) {
+                throw new ExecutionRefused(operation.operationId() + " changes data, and this connection is read-only "
+                        + "(connected through /mcp/readonly, or signed in with read-only access): only reading "
+                        + "operations may run. Nothing was sent to Trackdesk.");
+            }
             checker.check(operation, request);
             // resolving again only to raise the explanation, once the call is known to need a tenant
             Tenant target = knownTenant.orElseGet(() -> tenants.resolve(host));

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.protocol.boundary;
 
+import com.trackdesk.mcp.authorization.entity.Connection;
 import com.trackdesk.mcp.execution.boundary.ExecuteTool;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -52,13 +54,14 @@ import java.util.function.Supplier;
  * the 2025 revisions go to the MCP SDK's handler (this resource is the SDK's stateless server transport), which
  * does initialize, version negotiation, ping, tools/list, tools/call and their errors; requests of 2026-07-28
  * go to {@link ModernProtocol}. Both serve the same tool specifications. JAX-RS filters in front check Origin,
- * size and media types; this class only picks the era and moves messages.
+ * size and media types and authenticate the caller ({@code authorization.boundary}); this class only picks the
+ * era and moves messages. Read-only connections ({@code /mcp/readonly} or a read-only OAuth grant) are served by
+ * a second set of the same tools whose {@code execute} says and enforces that it is read-only.
  */
 @Path("mcp")
 @ApplicationScoped
 public class McpResource implements McpStatelessServerTransport {
 
-    static final String API_KEY_HEADER = "X-Api-Key";
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
     @Inject
@@ -82,21 +85,39 @@ public class McpResource implements McpStatelessServerTransport {
 
     private Duration progressInterval;
     private ModernProtocol modern;
+    private ModernProtocol readOnlyModern;
 
     private McpStatelessServerHandler handler;
     private McpStatelessSyncServer server;
+    private McpStatelessServerHandler readOnlyHandler;
+    private McpStatelessSyncServer readOnlyServer;
 
     /** Built here, not in a producer: the SDK must call {@link #setMcpHandler} on this object, not on a CDI proxy. */
     @PostConstruct
     void start() {
         progressInterval = Duration.ofMillis(progressIntervalMillis);
-        // one implementation of each tool for both eras, in a fixed order (tools/list is deterministic)
-        List<SyncToolSpecification> tools = List.of(FailureContainment.guarded(searchTool.specification()),
-                FailureContainment.guarded(executeTool.specification()));
-        modern = new ModernProtocol(tools, identity.implementation(), identity.instructions(),
+        List<SyncToolSpecification> tools = tools(false);
+        List<SyncToolSpecification> readOnlyTools = tools(true);
+        modern = modernProtocol(tools);
+        readOnlyModern = modernProtocol(readOnlyTools);
+        server = legacyServer(this, tools);
+        readOnlyServer = legacyServer(new ReadOnlyTransport(), readOnlyTools);
+    }
+
+    /** One implementation of each tool for both eras, in a fixed order (tools/list is deterministic). */
+    private List<SyncToolSpecification> tools(boolean readOnlyConnection) {
+        return List.of(FailureContainment.guarded(searchTool.specification()),
+                FailureContainment.guarded(executeTool.specification(readOnlyConnection)));
+    }
+
+    private ModernProtocol modernProtocol(List<SyncToolSpecification> tools) {
+        return new ModernProtocol(tools, identity.implementation(), identity.instructions(),
                 Duration.ofSeconds(Math.max(0, listCacheTtlSeconds)).toMillis(), json,
                 new ToolCallChecks(McpJsonDefaults.getSchemaValidator()));
-        server = McpServer.sync(this)
+    }
+
+    private McpStatelessSyncServer legacyServer(McpStatelessServerTransport transport, List<SyncToolSpecification> tools) {
+        return McpServer.sync(transport)
                 .serverInfo(identity.implementation())
                 .instructions(identity.instructions())
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
@@ -107,14 +128,29 @@ public class McpResource implements McpStatelessServerTransport {
                 .build();
     }
 
+    /** Receives the handler of the read-only server; messages still arrive through this resource. */
+    private final class ReadOnlyTransport implements McpStatelessServerTransport {
+        @Override
+        public void setMcpHandler(McpStatelessServerHandler mcpHandler) {
+            readOnlyHandler = mcpHandler;
+        }
+
+        @Override
+        public Mono<Void> closeGracefully() {
+            return Mono.empty();
+        }
+    }
+
     /** Builds the MCP server at deployment, so the first client does not pay for it. */
     void buildAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         server.getServerInfo();
+        readOnlyServer.getServerInfo();
     }
 
     @PreDestroy
     void stop() {
         server.close();
+        readOnlyServer.close();
     }
 
     @Override
@@ -130,7 +166,7 @@ public class McpResource implements McpStatelessServerTransport {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    public Response receive(String body, @HeaderParam(API_KEY_HEADER) String apiKey,
+    public Response receive(String body, @Context ContainerRequestContext httpRequest,
                             @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                             @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion, @Context HttpHeaders headers) {
         McpSchema.JSONRPCMessage message;
@@ -149,15 +185,19 @@ public class McpResource implements McpStatelessServerTransport {
         } catch (Exception unparseable) {
             return JsonRpcErrors.response(Response.Status.BAD_REQUEST, JsonRpcErrors.PARSE_ERROR, "Body is not valid JSON");
         }
+        // set by authorization.boundary.McpAuthentication, which lets no unauthenticated request through
+        Connection connection = (Connection) httpRequest.getProperty(Connection.PROPERTY);
+        boolean readOnly = connection != null && connection.readOnly();
+        McpStatelessServerHandler handler = readOnly ? readOnlyHandler : this.handler;
         if (message instanceof McpSchema.JSONRPCRequest request) {
             if (ProtocolEraSelector.of(request, protocolVersion) == ProtocolEra.MODERN) {
-                return modern(request, apiKey, host, accept, headers);
+                return modern(readOnly ? readOnlyModern : modern, request, connection, host, accept, headers);
             }
-            McpTransportContext context = CallerContext.of(apiKey, host,
+            McpTransportContext context = CallerContext.of(connection, host,
                     ProtocolEraSelector.legacyRevision(request, protocolVersion));
             return respond(request, accept, context, () -> handler.handleRequest(context, request));
         }
-        McpTransportContext context = CallerContext.of(apiKey, host);
+        McpTransportContext context = CallerContext.of(connection, host, null);
         if (message instanceof McpSchema.JSONRPCNotification notification) {
             handler.handleNotification(context, notification)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context))
@@ -168,13 +208,14 @@ public class McpResource implements McpStatelessServerTransport {
     }
 
     /** 2026-07-28: refused with the status and error the revision prescribes, or answered like any request. */
-    private Response modern(McpSchema.JSONRPCRequest request, String apiKey, String host, String accept, HttpHeaders headers) {
+    private Response modern(ModernProtocol modern, McpSchema.JSONRPCRequest request, Connection connection, String host,
+                            String accept, HttpHeaders headers) {
         Optional<McpSchema.JSONRPCResponse> refused = modern.refusal(request, headers::getHeaderString);
         if (refused.isPresent()) {
             return Response.status(JsonRpcErrors.modernHttpStatus(refused.get().error().code()))
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(write(refused.get())).build();
         }
-        McpTransportContext context = CallerContext.of(apiKey, host, ProtocolRevisions.MODERN);
+        McpTransportContext context = CallerContext.of(connection, host, ProtocolRevisions.MODERN);
         return respond(request, accept, context, () -> Mono.fromSupplier(() -> modern.answer(context, request)));
     }
 

@@ -1,5 +1,7 @@
 package com.trackdesk.mcp.protocol.control;
 
+import com.trackdesk.mcp.authorization.entity.AuthKind;
+import com.trackdesk.mcp.authorization.entity.Connection;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 import java.util.HashMap;
@@ -16,27 +18,40 @@ public final class CallerContext {
     static final String API_KEY = "apiKey";
     static final String HOST = "host";
     static final String PROTOCOL_REVISION = "protocolRevision";
+    static final String AUTH_KIND = "authKind";
+    static final String READ_ONLY = "readOnly";
 
     private CallerContext() {
     }
 
-    public static McpTransportContext of(String apiKey, String host) {
-        return of(apiKey, host, null);
-    }
-
-    /** @param protocolRevision the MCP revision the request is served under, for the metrics */
-    public static McpTransportContext of(String apiKey, String host, String protocolRevision) {
+    /**
+     * One request's context.
+     *
+     * @param connection       the authenticated caller (null when the request carried no credentials)
+     * @param protocolRevision the MCP revision the request is served under, for the metrics (null when not known)
+     */
+    public static McpTransportContext of(Connection connection, String host, String protocolRevision) {
         Map<String, Object> values = new HashMap<>();
+        if (connection != null) {
+            values.put(API_KEY, connection.apiKey());
+            values.put(AUTH_KIND, connection.kind());
+            values.put(READ_ONLY, connection.readOnly());
+        }
         if (protocolRevision != null) {
             values.put(PROTOCOL_REVISION, protocolRevision);
-        }
-        if (apiKey != null && !apiKey.isBlank()) {
-            values.put(API_KEY, apiKey);
         }
         if (host != null) {
             values.put(HOST, host);
         }
         return McpTransportContext.create(values);
+    }
+
+    public static Optional<AuthKind> authKind(McpTransportContext context) {
+        return Optional.ofNullable((AuthKind) context.get(AUTH_KIND));
+    }
+
+    public static boolean readOnly(McpTransportContext context) {
+        return Boolean.TRUE.equals(context.get(READ_ONLY));
     }
 
     public static Optional<String> apiKey(McpTransportContext context) {

@@ -100,8 +100,9 @@ public class SearchTool {
                         List<SearchHit> found, Optional<String> text) {
         recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
-                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text,
-                CallerContext.protocolRevision(context)));
+                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text)
+                .withProtocolRevision(CallerContext.protocolRevision(context))
+                .withAuthKind(CallerContext.authKind(context).map(Enum::name)));
     }
 
     private String tenantOf(McpTransportContext context) {
