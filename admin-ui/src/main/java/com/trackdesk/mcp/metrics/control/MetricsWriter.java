@@ -103,7 +103,8 @@ public class MetricsWriter {
                 Math.max(0, call.responseBytes()),
                 call.resultCount().orElse(null),
                 call.truncated(),
-                options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null);
+                options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null,
+                call.client().map(tenantLabels::clientLabelOf).orElse(null));
     }
 
     private static void addToRollups(EntityManager em, Map<RollupKey, RollupTotals> totals) {

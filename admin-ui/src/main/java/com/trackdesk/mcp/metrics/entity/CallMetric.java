@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param resultCount   number of hits (search only)
  * @param truncated     the answer was cut to fit
  * @param queryText     the search text; stored only when an admin enabled it
+ * @param client        what tells one MCP client from another without naming it (network address and User-Agent,
+ *                      never anything of the token); stored only as a salted hash, to follow a search to the
+ *                      execute that used it
  */
 public record CallMetric(
         Instant at,
@@ -28,5 +31,19 @@ public record CallMetric(
         long responseBytes,
         Optional<Integer> resultCount,
         boolean truncated,
-        Optional<String> queryText) {
+        Optional<String> queryText,
+        Optional<String> client) {
+
+    /** A call whose client is not known (yet): {@link #withClient} adds it. */
+    public CallMetric(Instant at, String tenant, String tool, Optional<String> operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Optional<Integer> resultCount,
+                      boolean truncated, Optional<String> queryText) {
+        this(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount, truncated,
+                queryText, Optional.empty());
+    }
+
+    public CallMetric withClient(Optional<String> source) {
+        return new CallMetric(at, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes,
+                resultCount, truncated, queryText, source);
+    }
 }

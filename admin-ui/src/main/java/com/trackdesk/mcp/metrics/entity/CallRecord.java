@@ -59,6 +59,10 @@ public class CallRecord {
     @Column(name = "query_text", length = 500)
     private String queryText;
 
+    /** Since V2: a salted hash of the calling client's address and User-Agent ("c-" + 12 hex), or null. */
+    @Column(name = "client_ref", length = 20)
+    private String clientRef;
+
     protected CallRecord() {
         // for JPA
     }
@@ -79,6 +83,14 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
+    public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
+                      boolean truncated, String queryText, String clientRef) {
+        this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
+                truncated, queryText);
+        this.clientRef = clientRef;
+    }
+
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }
     public String tenant() { return tenant; }
@@ -91,4 +103,5 @@ public class CallRecord {
     public Integer resultCount() { return resultCount; }
     public boolean truncated() { return truncated; }
     public String queryText() { return queryText; }
+    public String clientRef() { return clientRef; }
 }

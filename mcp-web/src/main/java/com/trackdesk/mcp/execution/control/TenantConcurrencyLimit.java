@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.execution.entity.ExecutionRefused;
+import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class TenantConcurrencyLimit {
     public <T> T within(Tenant tenant, Supplier<T> call) {
         Semaphore semaphore = permits.computeIfAbsent(tenant.name(), name -> new Semaphore(permitsPerTenant));
         if (!semaphore.tryAcquire()) {
-            throw new ExecutionRefused("Too many calls at once for this Trackdesk program (more than "
+            throw new ExecutionRefused(Outcome.OVERLOADED, "Too many calls at once for this Trackdesk program (more than "
                     + permitsPerTenant + " in flight): slow down and retry when the earlier calls have finished.");
         }
         try {
