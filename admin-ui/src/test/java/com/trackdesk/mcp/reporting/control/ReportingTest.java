@@ -84,6 +84,32 @@ class ReportingTest {
     }
 
     @Test
+    void chartBucketsFitTheRangeFromMinutesToDays() {
+        record(execute(T0.plusSeconds(5), "acme", "listTags", Outcome.OK, 200, 1_000),
+                execute(T0.plus(Duration.ofHours(30)), "acme", "listTags", Outcome.UPSTREAM_5XX, 503, 1_000));
+
+        TimeSeries hour = series(Duration.ofHours(1));
+        TimeSeries sixHours = series(Duration.ofHours(6));
+        TimeSeries week = series(Duration.ofDays(7));
+        TimeSeries month = series(Duration.ofDays(30));
+
+        assertThat(hour.bucketMinutes()).isEqualTo(1);
+        assertThat(hour.points()).hasSize(60);
+        assertThat(sixHours.bucketMinutes()).isEqualTo(5);
+        assertThat(sixHours.points()).hasSize(72);
+        assertThat(week.bucketMinutes()).isEqualTo(60);
+        assertThat(week.points()).hasSize(168);
+        assertThat(month.bucketMinutes()).isEqualTo(1440);
+        assertThat(month.points()).as("a ragged month spans 31 calendar days").hasSize(31);
+        assertThat(month.points()).extracting(p -> p.calls() + "/" + p.errors()).startsWith("1/0", "1/1", "0/0");
+    }
+
+    TimeSeries series(Duration span) {
+        MetricsFilter filter = window(T0, T0.plus(span), null);
+        return TimeSeriesBuilder.build(filter, reader.timeSlices(filter));
+    }
+
+    @Test
     void theSummaryCountsCallsPerToolOperationAndOutcome() {
         record(execute(T0.plusSeconds(10), "acme", "listTags", Outcome.OK, 200, 1_000),
                 execute(T0.plusSeconds(20), "acme", "listTags", Outcome.OK, 200, 2_000),
