@@ -21,6 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Counts every POST that reaches {@code /mcp}: the tools record their own calls; what no tool recorded was
@@ -34,6 +35,7 @@ import java.util.Optional;
 public class McpCallCounting implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String USER_AGENT = "User-Agent";
+    static final Set<String> MCP_PATHS = Set.of("mcp", "/mcp", "mcp/", "/mcp/");
 
     @Inject
     CallLedger ledger;
@@ -68,7 +70,7 @@ public class McpCallCounting implements ContainerRequestFilter, ContainerRespons
 
     private static boolean isMcpPost(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        return HttpMethod.POST.equals(request.getMethod()) && ("mcp".equals(path) || "/mcp".equals(path));
+        return HttpMethod.POST.equals(request.getMethod()) && MCP_PATHS.contains(path);
     }
 
     private String client(ContainerRequestContext request) {
