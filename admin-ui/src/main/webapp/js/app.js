@@ -168,7 +168,7 @@
   function timeLabel(iso, bucketMinutes) {
     const date = new Date(iso);
     if (bucketMinutes >= 1440) return date.toLocaleDateString([], { month: 'short', day: 'numeric' });
-    if (bucketMinutes >= 60) return date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    if (bucketMinutes >= 60) return date.toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric' });
     return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
@@ -178,7 +178,7 @@
       interaction: { mode: 'index', intersect: false },
       plugins: { legend: { display: datasets.length > 1 } },
       scales: {
-        x: { stacked: type === 'bar', ticks: { maxTicksLimit: 8, autoSkip: true, maxRotation: 0 },
+        x: { stacked: type === 'bar', ticks: { maxTicksLimit: 4, autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
           title: { display: true, text: 'time (your time zone)' } },
         y: { stacked: type === 'bar', beginAtZero: true, suggestedMax: 1, title: { display: true, text: yTitle },
           ticks: extraOptions && extraOptions.integers ? { precision: 0 } : {} },
@@ -262,7 +262,8 @@
     $('tenant-hint').textContent = configuration.metrics.tenantMode === 'hashed'
       ? 'Tenants are stored as salted hashes (t-…). Type a tenant name into the filter to find its label.'
       : 'Tenants are stored by name (MCP_METRICS_TENANT_MODE=plain).';
-    table('tenants', ['Tenant', 'Calls', 'Errors', 'Error rate', 'Last call'],
+    // the last active period comes from the rollups: a minute for recent calls, an hour for older ones
+    table('tenants', ['Tenant', 'Calls', 'Errors', 'Error rate', 'Last active (minute or hour from)'],
       rows.map((t) => [drillLink('tenant', t.tenant), number(t.calls), number(t.errors), percent(t.errorRate), when(t.lastSeen)]));
   }
 

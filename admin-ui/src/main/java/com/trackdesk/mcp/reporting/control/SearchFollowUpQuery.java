@@ -104,12 +104,16 @@ public class SearchFollowUpQuery {
                         + " FROM CallRecord c WHERE c.tool = :tool AND c.clientRef IS NOT NULL"
                         + " AND c.calledAt >= :from AND c.calledAt < :to"
                         + (tenants.isPresent() ? " AND c.tenant IN :tenants" : "")
-                        + (SEARCH.equals(tool) ? " ORDER BY c.calledAt DESC" : " ORDER BY c.calledAt"), Object[].class)
+                        // a refused search (e.g. an empty query) found nothing to follow up
+                        + (SEARCH.equals(tool) ? " AND c.outcome = :ok ORDER BY c.calledAt DESC" : " ORDER BY c.calledAt"), Object[].class)
                 .setParameter("tool", tool)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setMaxResults(max);
         tenants.ifPresent(labels -> query.setParameter("tenants", labels));
+        if (SEARCH.equals(tool)) {
+            query.setParameter("ok", Outcome.OK);
+        }
         return query.getResultStream()
                 .map(row -> new Call((LocalDateTime) row[0], (String) row[1], (String) row[2], (String) row[3], (Outcome) row[4]))
                 .toList();

@@ -296,8 +296,10 @@ class ReportingTest {
                 // a search whose execute comes too late
                 search(T0.plusSeconds(60), "acme", "tags", 3).withClient(Optional.of("10.0.0.3|claude")),
                 execute(T0.plus(Duration.ofMinutes(30)), "acme", "listTags", Outcome.OK, 200, 1_000).withClient(Optional.of("10.0.0.3|claude")),
-                // calls recorded without a client are not followed
-                search(T0.plusSeconds(70), "acme", "tags", 3));
+                // calls recorded without a client are not followed, nor are refused searches
+                search(T0.plusSeconds(70), "acme", "tags", 3),
+                new CallMetric(T0.plusSeconds(80), "acme", "search", Optional.empty(), Outcome.VALIDATION, 0, 10, 50,
+                        Optional.empty(), false, Optional.empty(), Optional.of("10.0.0.4|claude")));
 
         SearchFollowUp followUp = new SearchFollowUpQuery(database, options)
                 .followUp(window(T0, T0.plus(Duration.ofHours(1)), null), Duration.ofMinutes(10), 10);

@@ -103,7 +103,9 @@ public class SearchTool {
                         List<SearchHit> found, Optional<String> text) {
         recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
-                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text));
+                (System.nanoTime() - started) / 1_000, ResultText.length(answer),
+                // a refused search looked for nothing: it is not a search without results
+                outcome == Outcome.OK ? Optional.of(found.size()) : Optional.empty(), false, text));
     }
 
     private String tenantOf(McpTransportContext context) {
