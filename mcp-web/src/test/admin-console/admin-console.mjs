@@ -337,7 +337,7 @@ try {
   assert.match(page.url(), /login\.html$/);
   ok('logging out ends the session: the API answers 401 (no Basic challenge) and pages go to the login form');
   await page.goto(ADMIN + 'login.html?error=throttled&retry=90');
-  assert.match(await page.textContent('#message'), /Too many wrong passwords.*2 minutes/);
+  assert.match(await page.textContent('#message'), /Too many wrong passwords.*90 seconds/);
   await page.goto(ADMIN + 'login.html?error=expired');
   assert.match(await page.textContent('#message'), /session has ended/);
   await accessible(page, 'the login page');
