@@ -1,13 +1,20 @@
 // The admin console: reads the JSON API under api/ and renders pages, tables and charts (Chart.js).
 // All data goes into the page as text (textContent), never as HTML: tenant names, operation ids and
-// search texts come from outside.
+// search texts come from outside. The filters live in the URL (query string; the page is the #hash), so a
+// view can be bookmarked, shared and reloaded; clicking an operation, tenant, tool or outcome narrows the
+// whole console to it (drill-down).
 (function () {
   'use strict';
 
   const RANGES = { PT1H: 3600e3, PT6H: 6 * 3600e3, PT24H: 24 * 3600e3, P7D: 7 * 86400e3, P30D: 30 * 86400e3 };
-  const PAGES = ['overview', 'operations', 'failures', 'tenants', 'searches', 'config'];
+  const PAGES = ['overview', 'operations', 'failures', 'tenants', 'searches', 'calls', 'config'];
+  const DRILL_DOWN = ['tool', 'operation', 'outcome'];
+  const REFRESH_SECONDS = 30;
+  const CALLS_PER_PAGE = 25;
   const charts = {};
   const $ = (id) => document.getElementById(id);
+  let callsPage = 0;
+  let refreshTimer = null;
 
   // ---- talking to the API ----
 
@@ -17,7 +24,8 @@
       credentials: 'same-origin',
     });
     if (response.status === 401) {
-      window.location.assign('login.html');
+      // logged out elsewhere or the session ended: back to the form, which says so
+      window.location.assign('login.html?error=expired');
       throw new Error('not logged in');
     }
     const body = await response.json().catch(() => ({}));
@@ -25,6 +33,38 @@
       throw new Error((body.error || 'HTTP ' + response.status) + (body.detail ? ': ' + body.detail : ''));
     }
     return body;
+  }
+
+  // ---- filters, kept in the URL ----
+
+  function readUrl() {
+    const params = new URLSearchParams(window.location.search);
+    const range = params.get('range');
+    $('range').value = RANGES[range] || range === 'custom' ? range : 'PT24H';
+    $('since').value = params.get('since') || '';
+    $('until').value = params.get('until') || '';
+    $('tenant').value = params.get('tenant') || '';
+    DRILL_DOWN.forEach((name) => { $(name).value = params.get(name) || ''; });
+    $('auto-refresh').checked = params.get('refresh') !== 'off';
+    showCustomRange();
+  }
+
+  function writeUrl() {
+    const params = new URLSearchParams();
+    params.set('range', $('range').value);
+    if ($('range').value === 'custom') {
+      ['since', 'until'].forEach((name) => { if ($(name).value) params.set(name, $(name).value); });
+    }
+    ['tenant', ...DRILL_DOWN].forEach((name) => { if ($(name).value.trim()) params.set(name, $(name).value.trim()); });
+    if (!$('auto-refresh').checked) params.set('refresh', 'off');
+    const url = '?' + params + window.location.hash;
+    if (url !== window.location.search + window.location.hash) {
+      window.history.replaceState(null, '', url);
+    }
+  }
+
+  function showCustomRange() {
+    document.querySelectorAll('.custom').forEach((label) => { label.hidden = $('range').value !== 'custom'; });
   }
 
   function filterQuery() {
@@ -40,11 +80,35 @@
     }
     params.set('since', since.toISOString());
     params.set('until', until.toISOString());
-    const tenant = $('tenant').value.trim();
-    if (tenant) {
-      params.set('tenant', tenant);
-    }
+    ['tenant', ...DRILL_DOWN].forEach((name) => {
+      const value = $(name).value.trim();
+      if (value) params.set(name, value);
+    });
     return params;
+  }
+
+  /** Narrows the whole console to one value, e.g. drill('operation', 'AffiliateService_ListAffiliates'). */
+  function drill(name, value) {
+    $(name).value = value;
+    callsPage = 0;
+    refresh();
+  }
+
+  function drillLink(name, value, text) {
+    if (value === null || value === undefined || value === '') {
+      return el('span', { class: 'muted' }, text || '—');
+    }
+    return el('button', { type: 'button', class: 'link', title: 'Show only ' + name + ' ' + value,
+      onclick: () => drill(name, value) }, text || value);
+  }
+
+  function showActiveFilters() {
+    const active = ['tenant', ...DRILL_DOWN].filter((name) => $(name).value.trim());
+    $('active-filters').replaceChildren(...(active.length ? [el('span', { class: 'muted' }, 'Showing only:')] : []),
+      ...active.map((name) => el('button', { type: 'button', class: 'chip filter', title: 'Remove this filter',
+        'aria-label': 'Remove filter ' + name + ' ' + $(name).value,
+        onclick: () => drill(name, '') }, name + ': ' + $(name).value.trim() + ' ×')));
+    $('active-filters').hidden = active.length === 0;
   }
 
   // ---- small rendering helpers ----
@@ -93,31 +157,43 @@
     node.className = 'notice ' + (kind || 'info');
   }
 
-  // ---- charts ----
+  // ---- charts: one bar or line per bucket, zero-filled by the API; a table says the same in text ----
+
+  function bucketName(minutes) {
+    if (minutes >= 1440) return 'day';
+    if (minutes >= 60) return minutes === 60 ? 'hour' : (minutes / 60) + ' hours';
+    return minutes === 1 ? 'minute' : minutes + ' minutes';
+  }
 
   function timeLabel(iso, bucketMinutes) {
     const date = new Date(iso);
-    return bucketMinutes === 1
-      ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-      : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit' });
+    if (bucketMinutes >= 1440) return date.toLocaleDateString([], { month: 'short', day: 'numeric' });
+    if (bucketMinutes >= 60) return date.toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric' });
+    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
-  function chart(id, type, datasets, labels, options) {
-    if (!charts[id]) {
-      charts[id] = new Chart($(id), {
-        type,
-        data: { labels, datasets },
-        options: Object.assign({
-          responsive: true, maintainAspectRatio: false, animation: false,
-          interaction: { mode: 'index', intersect: false },
-          scales: { x: { ticks: { maxTicksLimit: 8, autoSkip: true } }, y: { beginAtZero: true } },
-        }, options || {}),
-      });
-    } else {
-      charts[id].data.labels = labels;
-      datasets.forEach((dataset, i) => { charts[id].data.datasets[i].data = dataset.data; });
-      charts[id].update();
+  function chart(id, type, datasets, labels, yTitle, extraOptions) {
+    const options = {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { display: datasets.length > 1 } },
+      scales: {
+        x: { stacked: type === 'bar', ticks: { maxTicksLimit: 4, autoSkip: true, autoSkipPadding: 16, maxRotation: 0 },
+          title: { display: true, text: 'time (your time zone)' } },
+        y: { stacked: type === 'bar', beginAtZero: true, suggestedMax: 1, title: { display: true, text: yTitle },
+          ticks: extraOptions && extraOptions.integers ? { precision: 0 } : {} },
+      },
+    };
+    if (charts[id]) {
+      charts[id].destroy();
     }
+    charts[id] = new Chart($(id), { type, data: { labels, datasets }, options });
+  }
+
+  /** The chart's numbers as a table, for screen readers and for reading exact values; an empty chart says so. */
+  function chartText(id, headers, rows, anyCalls) {
+    $(id + '-empty').hidden = anyCalls;
+    table(id + '-table', headers, rows);
   }
 
   // ---- pages ----
@@ -133,21 +209,32 @@
       ['p99 latency', millis(summary.latency.p99Micros)],
       ['Lost (not recorded)', number(summary.lostCalls), summary.lostCalls ? 'warn' : ''],
     ]);
-    const labels = series.points.map((p) => timeLabel(p.at, series.bucketMinutes));
+    const per = bucketName(series.bucketMinutes);
+    const points = series.points;
+    const labels = points.map((p) => timeLabel(p.at, series.bucketMinutes));
+    const anyCalls = points.some((p) => p.calls > 0);
+    document.querySelectorAll('.per-bucket').forEach((node) => { node.textContent = 'per ' + per; });
     chart('chart-calls', 'bar', [
-      { label: 'OK', data: series.points.map((p) => p.calls - p.errors), backgroundColor: '#3b82f6', stack: 'calls' },
-      { label: 'Errors', data: series.points.map((p) => p.errors), backgroundColor: '#ef4444', stack: 'calls' },
-    ], labels, { scales: { x: { stacked: true, ticks: { maxTicksLimit: 8 } }, y: { stacked: true, beginAtZero: true } } });
+      { label: 'OK', data: points.map((p) => p.calls - p.errors), backgroundColor: '#2563eb' },
+      { label: 'Errors', data: points.map((p) => p.errors), backgroundColor: '#dc2626' },
+    ], labels, 'calls per ' + per, { integers: true });
     chart('chart-errors', 'line', [
-      { label: 'Error rate %', data: series.points.map((p) => (p.calls ? (100 * p.errors) / p.calls : null)),
-        borderColor: '#ef4444', spanGaps: true, pointRadius: 2 },
-    ], labels);
+      { label: 'Error rate', data: points.map((p) => (p.calls ? (100 * p.errors) / p.calls : null)),
+        borderColor: '#dc2626', backgroundColor: '#dc2626', spanGaps: false, pointRadius: 3 },
+    ], labels, 'failed calls (%)');
     chart('chart-latency', 'line', [
-      { label: 'p50', data: series.points.map((p) => (p.calls ? p.p50Micros / 1000 : null)), borderColor: '#3b82f6', spanGaps: true, pointRadius: 2 },
-      { label: 'p95', data: series.points.map((p) => (p.calls ? p.p95Micros / 1000 : null)), borderColor: '#f59e0b', spanGaps: true, pointRadius: 2 },
-    ], labels);
-    table('outcomes', ['Outcome', 'Calls'], summary.byOutcome.map((o) => [o.name, number(o.calls)]));
-    table('tools', ['Tool', 'Calls', 'Errors'], summary.byTool.map((t) => [t.name, number(t.calls), number(t.errors)]));
+      { label: 'p50', data: points.map((p) => (p.calls ? p.p50Micros / 1000 : null)), borderColor: '#2563eb', backgroundColor: '#2563eb', pointRadius: 3 },
+      { label: 'p95', data: points.map((p) => (p.calls ? p.p95Micros / 1000 : null)), borderColor: '#d97706', backgroundColor: '#d97706', pointRadius: 3 },
+    ], labels, 'latency (ms)');
+    const busy = points.filter((p) => p.calls > 0);
+    chartText('chart-calls', ['From', 'Calls', 'OK', 'Errors'],
+      busy.map((p) => [when(p.at), number(p.calls), number(p.calls - p.errors), number(p.errors)]), anyCalls);
+    chartText('chart-errors', ['From', 'Calls', 'Error rate'],
+      busy.map((p) => [when(p.at), number(p.calls), percent(p.errors / p.calls)]), anyCalls);
+    chartText('chart-latency', ['From', 'Calls', 'p50', 'p95'],
+      busy.map((p) => [when(p.at), number(p.calls), millis(p.p50Micros), millis(p.p95Micros)]), anyCalls);
+    table('outcomes', ['Outcome', 'Calls'], summary.byOutcome.map((o) => [drillLink('outcome', o.name), number(o.calls)]));
+    table('tools', ['Tool', 'Calls', 'Errors'], summary.byTool.map((t) => [drillLink('tool', t.name), number(t.calls), number(t.errors)]));
     // which protocol revisions clients still use, so an old one can be retired once nobody calls with it
     const revisions = await api('metrics/protocol-revisions?' + query);
     table('protocol-revisions', ['Revision', 'Calls', 'Errors'], revisions.map((r) => [r.name, number(r.calls), number(r.errors)]));
@@ -170,16 +257,20 @@
   async function operations(query) {
     const rows = await api('metrics/operations?' + query);
     table('operations', ['Tool', 'Operation', 'Calls', 'Errors', 'Error rate', 'p50', 'p95', 'Avg. size', 'Truncated'],
-      rows.map((o) => [o.tool, o.operationId, number(o.calls), number(o.errors), percent(o.errorRate),
-        millis(o.p50Micros), millis(o.p95Micros), bytes(o.averageResponseBytes), number(o.truncatedCalls)]));
+      rows.map((o) => [o.tool, drillLink('operation', o.operationId === '(none)' ? '' : o.operationId, o.operationId),
+        number(o.calls), number(o.errors), percent(o.errorRate),
+        millis(o.p50Micros), millis(o.p95Micros), bytes(o.averageResponseBytes), number(o.truncatedCalls)]),
+      'No execute calls in this time range.');
   }
 
   async function failures(query) {
     const rows = await api('metrics/failures?' + query);
     table('failures', ['Tool', 'Operation', 'Calls', 'Errors', 'Error rate', 'How they failed'],
-      rows.map((f) => [f.tool, f.operationId, number(f.calls), number(f.errors), percent(f.errorRate),
+      rows.map((f) => [drillLink('tool', f.tool), drillLink('operation', f.operationId === '(none)' ? '' : f.operationId, f.operationId),
+        number(f.calls), number(f.errors), percent(f.errorRate),
         el('span', { class: 'chips' }, f.breakdown.map((b) =>
-          el('span', { class: 'chip' }, b.outcome + (b.httpStatus ? ' ' + b.httpStatus : '') + ' × ' + number(b.calls))))]),
+          el('button', { type: 'button', class: 'chip', title: 'Show only outcome ' + b.outcome, onclick: () => drill('outcome', b.outcome) },
+            b.outcome + (b.httpStatus ? ' ' + b.httpStatus : '') + ' × ' + number(b.calls))))]),
       'No failed calls in this time range.');
   }
 
@@ -188,23 +279,50 @@
     $('tenant-hint').textContent = configuration.metrics.tenantMode === 'hashed'
       ? 'Tenants are stored as salted hashes (t-…). Type a tenant name into the filter to find its label.'
       : 'Tenants are stored by name (MCP_METRICS_TENANT_MODE=plain).';
-    table('tenants', ['Tenant', 'Calls', 'Errors', 'Error rate', 'Last seen'],
-      rows.map((t) => [el('a', { href: '#tenants', class: 'tenant', onclick: () => { $('tenant').value = t.tenant; refresh(); } }, t.tenant),
-        number(t.calls), number(t.errors), percent(t.errorRate), when(t.lastSeen)]));
+    // the last active period comes from the rollups: a minute for recent calls, an hour for older ones
+    table('tenants', ['Tenant', 'Calls', 'Errors', 'Error rate', 'Last active (minute or hour from)'],
+      rows.map((t) => [drillLink('tenant', t.tenant), number(t.calls), number(t.errors), percent(t.errorRate), when(t.lastSeen)]));
   }
 
   async function searches(query) {
-    const quality = await api('metrics/searches?' + query);
+    const [quality, followUp] = await Promise.all([api('metrics/searches?' + query), api('metrics/search-follow-up?' + query)]);
     cards('search-cards', [
       ['Searches', number(quality.searches)],
       ['No results', number(quality.zeroResults), quality.zeroResults ? 'warn' : ''],
       ['1–' + quality.fewMeans + ' results', number(quality.fewResults)],
+      ['Not followed by an execute', number(followUp.trackedSearches - followUp.followed),
+        followUp.trackedSearches > followUp.followed ? 'warn' : ''],
     ]);
     $('search-hint').textContent = quality.queryTextsStored ? ''
       : 'Search texts are not stored (set MCP_METRICS_STORE_QUERIES=true to see them); searches are grouped as "(text not stored)".';
     table('searches', ['Search text', 'Searches', 'Most hits', 'Last'],
-      quality.poorSearches.map((s) => [s.queryText === null ? el('em', {}, '(text not stored)') : s.queryText,
-        number(s.searches), number(s.mostHits), when(s.lastAt)]), 'No search with no or few results in this time range.');
+      quality.poorSearches.map((s) => [s.queryText === null || s.queryText === undefined
+        ? el('em', {}, '(text not stored)') : s.queryText,
+      number(s.searches), number(s.mostHits), when(s.lastAt)]), 'No search with no or few results in this time range.');
+    $('follow-up-hint').textContent = 'A search counts as followed when the same client (told apart by a salted hash of its '
+      + 'address and User-Agent, never by its key) called execute within ' + followUp.withinMinutes + ' minutes. '
+      + number(followUp.followed) + ' of ' + number(followUp.trackedSearches) + ' searches were followed.'
+      + (followUp.sampled ? ' Only the newest searches of this range were examined.' : '');
+    table('after-search', ['Operation', 'Executed right after a search found it', 'Of these failed'],
+      followUp.executedAfterSearch.map((o) => [drillLink('operation', o.name), number(o.calls), number(o.errors)]),
+      'No operation was executed right after a search found it in this time range.');
+  }
+
+  async function calls(query) {
+    query.set('page', String(callsPage));
+    query.set('size', String(CALLS_PER_PAGE));
+    const result = await api('metrics/calls?' + query);
+    table('recent-calls', ['Time', 'Tenant', 'Tool', 'Operation', 'Outcome', 'Status', 'Latency', 'Size', 'Hits'],
+      result.calls.map((c) => [when(c.at), drillLink('tenant', c.tenant), drillLink('tool', c.tool),
+        drillLink('operation', c.operationId, c.operationId || '—'), drillLink('outcome', c.outcome),
+        c.httpStatus ? String(c.httpStatus) : '—', millis(c.latencyMicros), bytes(c.responseBytes),
+        c.resultCount === null || c.resultCount === undefined ? '—' : number(c.resultCount)]),
+      callsPage === 0 ? 'No calls in this time range.' : 'No older calls.');
+    $('calls-newer').disabled = callsPage === 0;
+    $('calls-older').disabled = !result.hasMore;
+    $('calls-position').textContent = result.calls.length
+      ? 'Calls ' + number(callsPage * CALLS_PER_PAGE + 1) + '–' + number(callsPage * CALLS_PER_PAGE + result.calls.length) + ', newest first'
+      : '';
   }
 
   function definitions(containerId, pairs) {
@@ -239,6 +357,8 @@
     ]);
   }
 
+  const RENDERERS = { overview, operations, failures, tenants, searches, calls, config };
+
   // ---- navigation and refresh ----
 
   function currentPage() {
@@ -247,11 +367,25 @@
   }
 
   let configuration = null;
+  let loading = null;
 
   async function refresh() {
+    if (loading) {
+      await loading; // one refresh at a time; the next one sees the newest filters
+    }
+    loading = load().finally(() => { loading = null; });
+    return loading;
+  }
+
+  async function load() {
     const page = currentPage();
     PAGES.forEach((p) => { $('page-' + p).hidden = p !== page; });
-    document.querySelectorAll('.tabs a').forEach((a) => a.classList.toggle('active', a.dataset.page === page));
+    document.querySelectorAll('.tabs a').forEach((a) => {
+      a.classList.toggle('active', a.dataset.page === page);
+      if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    });
+    writeUrl();
+    showActiveFilters();
     const query = filterQuery();
     $('export-csv').href = 'api/metrics/export?format=csv&' + query;
     $('export-json').href = 'api/metrics/export?format=json&' + query;
@@ -267,26 +401,38 @@
       } else {
         banner('');
       }
-      await ({ overview, operations, failures, tenants, searches, config })[page](query, configuration);
+      await RENDERERS[page](query, configuration);
+      $('updated').textContent = 'Updated at ' + new Date().toLocaleTimeString();
     } catch (error) {
       banner('Could not load this page: ' + error.message, 'error');
     } finally {
       document.body.dataset.loading = 'false';
       document.body.dataset.loaded = page;
+      scheduleRefresh();
+    }
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    if ($('auto-refresh').checked) {
+      refreshTimer = setTimeout(() => { if (!document.hidden) refresh(); else scheduleRefresh(); }, REFRESH_SECONDS * 1000);
     }
   }
 
   async function start() {
+    readUrl();
     const session = await api('session');
     $('user').textContent = session.user;
     $('csrf').value = session.csrfToken || '';
-    $('range').addEventListener('change', () => {
-      document.querySelectorAll('.custom').forEach((label) => { label.hidden = $('range').value !== 'custom'; });
-    });
-    $('filters').addEventListener('submit', (event) => { event.preventDefault(); refresh(); });
+    $('range').addEventListener('change', showCustomRange);
+    $('filters').addEventListener('submit', (event) => { event.preventDefault(); callsPage = 0; refresh(); });
+    $('auto-refresh').addEventListener('change', () => { writeUrl(); scheduleRefresh(); });
+    $('calls-newer').addEventListener('click', () => { callsPage = Math.max(0, callsPage - 1); refresh(); });
+    $('calls-older').addEventListener('click', () => { callsPage += 1; refresh(); });
     window.addEventListener('hashchange', refresh);
+    window.addEventListener('popstate', () => { readUrl(); refresh(); });
     await refresh();
   }
 
   start().catch((error) => banner('The console could not start: ' + error.message, 'error'));
-})();
+}());

@@ -10,7 +10,13 @@
     message.hidden = false;
   }
 
-  if (params.has('error')) {
+  if (params.get('error') === 'throttled') {
+    const seconds = Number(params.get('retry')) || 60;
+    show('Too many wrong passwords from this computer. Try again in ' + (seconds >= 120
+      ? Math.ceil(seconds / 60) + ' minutes.' : seconds + ' seconds.'), 'error');
+  } else if (params.get('error') === 'expired') {
+    show('Your session has ended. Please log in again.', 'info');
+  } else if (params.has('error')) {
     show('Wrong user name or password.', 'error');
   } else if (params.has('loggedOut')) {
     show('You are logged out.', 'info');

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin console at /admin on the shared Payara Micro, next to the MCP endpoint that records every
- * search and execute call: the login wall of its API, the summary a script reads with HTTP Basic, the
- * console in a real headless Chromium, and the promise that the caller's API key is stored nowhere.
+ * call (rejected ones included): the login wall of its API, the summary a script reads with HTTP Basic, the
+ * console in a real headless Chromium (every view, drill-down, recent calls, 1366 and 400 px, axe-core), and
+ * the promise that the caller's API key is stored nowhere.
  */
 class AdminConsoleIT {
 
@@ -65,6 +66,8 @@ class AdminConsoleIT {
             assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
             assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("authentication required");
             assertThat(response.body()).doesNotContain("calls").doesNotContain("period_start");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as("no browser dialog for a page whose session ended")
+                    .get().asString().doesNotStartWith("Basic");
         }
     }
 
@@ -75,6 +78,8 @@ class AdminConsoleIT {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("byTool");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as("a script that tried Basic is told to retry it")
+                .get().asString().startsWith("Basic");
     }
 
     @Test
@@ -150,10 +155,19 @@ class AdminConsoleIT {
         assertThat(finished).as("browser test finished in time:%n%s", log).isTrue();
         assertThat(process.exitValue()).as("browser test:%n%s", log).isZero();
         assertThat(log).contains("ok - the overview counts the 5 MCP calls")
+                .contains("ok - rejected calls are counted with their reason")
+                .contains("ok - clicking an outcome narrows every page to it")
+                .contains("ok - the recent-calls log lists each call")
+                .contains("ok - searches without results are counted")
+                .contains("ok - search quality: searches followed by an execute")
+                .contains("ok - no serious accessibility violations")
                 .contains("ok - the overview fits a phone-width screen")
+                .contains("ok - at 400 px the tabs and tables scroll sideways")
                 .contains("ok - logging out ends the session")
+                .contains("ok - the login form explains a lockout")
                 .contains("0 failed");
-        for (String picture : List.of("admin-overview-desktop.png", "admin-overview-phone.png")) {
+        for (String picture : List.of("admin-overview-1366.png", "admin-calls-1366.png", "admin-searches-1366.png",
+                "admin-overview-400.png", "admin-calls-400.png")) {
             Path file = screenshots.resolve(picture);
             assertThat(file).exists();
             byte[] png = Files.readAllBytes(file);

@@ -91,7 +91,8 @@ public final class SharedServer {
             upstream.stop();
             throw new UncheckedIOException("could not start Payara Micro", e);
         }
-        awaitReady(Duration.ofSeconds(240));
+        // generous: on a shared 2-core machine under load a boot has taken more than 4 minutes
+        awaitReady(Duration.ofSeconds(600));
     }
 
     public URI baseUri() {

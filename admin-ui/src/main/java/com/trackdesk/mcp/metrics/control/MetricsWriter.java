@@ -107,7 +107,8 @@ public class MetricsWriter {
                 call.truncated(),
                 options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null,
                 call.protocolRevision().map(revision -> cut(revision, MAX_PROTOCOL_REVISION)).orElse(null),
-                call.authKind().map(kind -> cut(kind, MAX_AUTH_KIND)).orElse(null));
+                call.authKind().map(kind -> cut(kind, MAX_AUTH_KIND)).orElse(null),
+                call.client().map(tenantLabels::clientLabelOf).orElse(null));
     }
 
     private static void addToRollups(EntityManager em, Map<RollupKey, RollupTotals> totals) {

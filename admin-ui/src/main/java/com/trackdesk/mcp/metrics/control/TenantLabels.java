@@ -46,6 +46,14 @@ public final class TenantLabels {
         return hash(tenant);
     }
 
+    /**
+     * The label of a calling client: {@code c-} and 12 hex of an HMAC with the same secret salt. It tells the
+     * calls of one client apart from another's and reveals neither its address nor anything else.
+     */
+    public String clientLabelOf(String source) {
+        return "c-" + hex("client\u0000" + source, 6);
+    }
+
     private String computeLabel(String tenant) {
         if (mode == TenantMode.HASHED) {
             return hash(tenant);
@@ -55,12 +63,16 @@ public final class TenantLabels {
     }
 
     private String hash(String tenant) {
+        // 64 bits: unique enough for any number of tenants, short enough to read in a table
+        return "t-" + hex(tenant, 8);
+    }
+
+    private String hex(String text, int bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(salt);
-            byte[] digest = mac.doFinal(tenant.getBytes(StandardCharsets.UTF_8));
-            // 64 bits: unique enough for any number of tenants, short enough to read in a table
-            return "t-" + HexFormat.of().formatHex(digest, 0, 8);
+            byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

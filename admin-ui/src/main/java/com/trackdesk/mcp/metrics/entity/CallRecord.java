@@ -65,6 +65,10 @@ public class CallRecord {
     @Column(name = "auth_kind", length = 10)
     private String authKind;
 
+    /** Since V2: a salted hash of the calling client's address and User-Agent ("c-" + 12 hex), or null. */
+    @Column(name = "client_ref", length = 20)
+    private String clientRef;
+
     protected CallRecord() {
         // for JPA
     }
@@ -85,14 +89,15 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
-    /** With the MCP protocol revision the call was served under and how it authenticated (null when unknown). */
+    /** With the MCP protocol revision, how the call authenticated and the client's reference (each null when unknown). */
     public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
                       int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
-                      boolean truncated, String queryText, String protocolRevision, String authKind) {
+                      boolean truncated, String queryText, String protocolRevision, String authKind, String clientRef) {
         this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
                 truncated, queryText);
         this.protocolRevision = protocolRevision;
         this.authKind = authKind;
+        this.clientRef = clientRef;
     }
 
     public String authKind() { return authKind; }
@@ -110,4 +115,5 @@ public class CallRecord {
     public boolean truncated() { return truncated; }
     public String queryText() { return queryText; }
     public String protocolRevision() { return protocolRevision; }
+    public String clientRef() { return clientRef; }
 }

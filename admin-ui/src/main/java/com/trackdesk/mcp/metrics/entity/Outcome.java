@@ -1,12 +1,15 @@
 package com.trackdesk.mcp.metrics.entity;
 
-/** How a tool call ended, as an operator wants to count it. */
+/**
+ * How a call to {@code /mcp} ended, one value per reason an operator acts on differently. Stored by name
+ * (at most 20 characters): values are only ever added, never renamed, because old rows keep their names.
+ */
 public enum Outcome {
     /** The tool did its job (search answered; the upstream answered 2xx). */
     OK,
-    /** The caller's input was wrong or incomplete; nothing was sent upstream (validation, missing key, policy). */
+    /** Before V2 every refusal of the caller's input was this; kept so that old rows still read. */
     CLIENT_ERROR,
-    /** The upstream answered 4xx. */
+    /** The upstream answered 4xx other than 401/403. */
     UPSTREAM_4XX,
     /** The upstream answered 5xx. */
     UPSTREAM_5XX,
@@ -14,6 +17,26 @@ public enum Outcome {
     TIMEOUT,
     /** The tenant's circuit breaker was open; nothing was sent. */
     BREAKER_OPEN,
-    /** The upstream could not be reached (refused, TLS, DNS, overload of this server). */
-    NETWORK_ERROR
+    /** The upstream could not be reached (refused, TLS, DNS). */
+    NETWORK_ERROR,
+    /** The body was not JSON, not JSON-RPC, or a batch: rejected before any tool ran. */
+    MALFORMED_REQUEST,
+    /** {@code tools/call} named a tool this server does not have. */
+    UNKNOWN_TOOL,
+    /** The tool's arguments were wrong or incomplete (empty query, a missing or mistyped value); nothing was sent. */
+    VALIDATION,
+    /** {@code execute} named an operation the API does not have; the attempted name is recorded. */
+    UNKNOWN_OPERATION,
+    /** No API key was sent, or the upstream refused it (401/403). */
+    AUTH,
+    /** The server's policy (read-only mode, allow/deny lists) refused the operation. */
+    POLICY,
+    /** Too many calls of this tenant were in flight: refused at once with "slow down". */
+    OVERLOADED,
+    /** The Host names no tenant this server serves. */
+    UNKNOWN_TENANT;
+
+    public boolean isError() {
+        return this != OK;
+    }
 }

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.reporting.boundary;
 
+import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.console.entity.ApiProblem;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import jakarta.ws.rs.BadRequestException;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The filter query parameters every metrics endpoint takes: {@code since} and {@code until} as ISO-8601
- * instants (default: the last 24 hours) and an optional {@code tenant}.
+ * instants (default: the last 24 hours), an optional {@code tenant}, and the drill-down: {@code tool},
+ * {@code operation} (an operationId) and {@code outcome} (an {@link Outcome} name).
  */
 public class FilterParameters {
 
@@ -31,6 +33,15 @@ public class FilterParameters {
     @QueryParam("tenant")
     String tenant;
 
+    @QueryParam("tool")
+    String tool;
+
+    @QueryParam("operation")
+    String operation;
+
+    @QueryParam("outcome")
+    String outcome;
+
     MetricsFilter toFilter(Clock clock) {
         Instant end = instant("until", until).orElse(clock.instant());
         Instant start = instant("since", since).orElse(end.minus(DEFAULT_WINDOW));
@@ -40,7 +51,19 @@ public class FilterParameters {
         if (Duration.between(start, end).compareTo(LONGEST_WINDOW) > 0) {
             throw badRequest("the time range may span at most " + LONGEST_WINDOW.toDays() + " days");
         }
-        return new MetricsFilter(start, end, Optional.ofNullable(tenant).map(String::trim).filter(t -> !t.isEmpty()));
+        return new MetricsFilter(start, end, given(tenant), given(tool), given(operation), given(outcome).map(FilterParameters::outcome));
+    }
+
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Outcome outcome(String name) {
+        try {
+            return Outcome.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("outcome must be one of " + java.util.Arrays.toString(Outcome.values()));
+        }
     }
 
     static BadRequestException badRequest(String detail) {

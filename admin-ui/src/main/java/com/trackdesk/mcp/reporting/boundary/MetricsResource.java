@@ -6,8 +6,10 @@ import com.trackdesk.mcp.reporting.control.AccessQuery;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.ProtocolRevisionCounts;
+import com.trackdesk.mcp.reporting.control.RecentCallsQuery;
 import com.trackdesk.mcp.reporting.control.RecorderStatusReader;
 import com.trackdesk.mcp.reporting.control.RollupReader;
+import com.trackdesk.mcp.reporting.control.SearchFollowUpQuery;
 import com.trackdesk.mcp.reporting.control.SearchQualityQuery;
 import com.trackdesk.mcp.reporting.control.SummaryCalculator;
 import com.trackdesk.mcp.reporting.control.TenantRanking;
@@ -17,7 +19,9 @@ import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.NamedCount;
 import com.trackdesk.mcp.reporting.entity.OperationStats;
+import com.trackdesk.mcp.reporting.entity.RecentCallsPage;
 import com.trackdesk.mcp.reporting.entity.RecordingHealth;
+import com.trackdesk.mcp.reporting.entity.SearchFollowUp;
 import com.trackdesk.mcp.reporting.entity.SearchQuality;
 import com.trackdesk.mcp.reporting.entity.Summary;
 import com.trackdesk.mcp.reporting.entity.TenantStats;
@@ -35,13 +39,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The metrics API of the console: {@code /admin/api/metrics/…}, JSON, behind the admin login. */
@@ -67,6 +73,17 @@ public class MetricsResource {
 
     @Inject
     AccessQuery access;
+
+    @Inject
+    RecentCallsQuery recentCalls;
+
+    @Inject
+    SearchFollowUpQuery searchFollowUps;
+
+    /** How soon an execute must follow a search from the same client to count as its follow-up. */
+    @Inject
+    @ConfigProperty(name = "MCP_METRICS_FOLLOW_UP_MINUTES", defaultValue = "10")
+    int followUpMinutes;
 
     @GET
     @Path("summary")
@@ -123,6 +140,27 @@ public class MetricsResource {
     @Path("protocol-revisions")
     public List<NamedCount> protocolRevisions(@BeanParam FilterParameters parameters) {
         return protocolRevisions.count(parameters.toFilter(CLOCK));
+    }
+
+    /** Did searches lead to an execute of the same client? Which operations were executed right after being found? */
+    @GET
+    @Path("search-follow-up")
+    public SearchFollowUp searchFollowUp(@BeanParam FilterParameters parameters,
+                                         @QueryParam("limit") @DefaultValue("20") int limit) {
+        return searchFollowUps.followUp(parameters.toFilter(CLOCK), Duration.ofMinutes(Math.max(1, followUpMinutes)),
+                bounded(limit));
+    }
+
+    /** The recent-calls log, newest first: {@code page} 0 is the newest {@code size} calls. */
+    @GET
+    @Path("calls")
+    public RecentCallsPage calls(@BeanParam FilterParameters parameters,
+                                 @QueryParam("page") @DefaultValue("0") int page,
+                                 @QueryParam("size") @DefaultValue("25") int size) {
+        if (page < 0 || page > 10_000) {
+            throw FilterParameters.badRequest("page must be between 0 and 10000");
+        }
+        return recentCalls.page(parameters.toFilter(CLOCK), page, size);
     }
 
     /** Answers even when the database does not: then with the recorders' live counters only. */

@@ -18,7 +18,7 @@ public final class OperationRanking {
     }
 
     public static List<OperationStats> mostCalled(List<OperationSlice> slices, int limit) {
-        return byOperation(slices).values().stream()
+        return byOperation(SummaryCalculator.executed(slices)).values().stream()
                 .map(OperationRanking::stats)
                 .sorted(Comparator.comparingLong(OperationStats::calls).reversed()
                         .thenComparing(OperationStats::operationId))

@@ -82,7 +82,7 @@ public class RollupReader {
                             + " SUM(r.zeroResultCalls), SUM(r.lowResultCalls)",
                     EACH_TENANT + " GROUP BY r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus"
                             + " ORDER BY r.bucketStart, r.tenant, r.tool, r.operationId, r.outcome, r.httpStatus",
-                    segment, tenants)
+                    segment, tenants, filter)
                     .getResultStream()
                     .forEach(row -> {
                         long calls = number(row[6]);
@@ -110,7 +110,7 @@ public class RollupReader {
             Optional<Set<String>> tenants = TenantFilter.labels(em, options, filter.tenant());
             List<T> result = new ArrayList<>();
             for (RollupSegment segment : RollupWindows.segments(filter)) {
-                query(em, select, tail, segment, tenants).getResultStream().map(mapper).forEach(result::add);
+                query(em, select, tail, segment, tenants, filter).getResultStream().map(mapper).forEach(result::add);
             }
             return result;
         });
@@ -121,13 +121,15 @@ public class RollupReader {
      * itself (tenant list, export).
      */
     private static TypedQuery<Object[]> query(EntityManager em, String select, String tail, RollupSegment segment,
-                                              Optional<Set<String>> tenants) {
+                                              Optional<Set<String>> tenants, MetricsFilter filter) {
         String tenantCondition = tenants.isPresent() ? TENANTS : tail.startsWith(EACH_TENANT) ? "" : ALL_TENANTS;
-        TypedQuery<Object[]> query = em.createQuery(select + WHERE + tenantCondition + tail, Object[].class)
+        String drillDown = DrillDown.conditions(filter, "r");
+        TypedQuery<Object[]> query = em.createQuery(select + WHERE + tenantCondition + drillDown + tail, Object[].class)
                 .setParameter("resolution", segment.resolutionMinutes())
                 .setParameter("from", segment.from())
                 .setParameter("to", segment.to());
         tenants.ifPresent(labels -> query.setParameter("tenants", labels));
+        DrillDown.bind(filter, query);
         return query;
     }
 

@@ -17,6 +17,7 @@ public final class SummaryCalculator {
 
     /** What an operation id is shown as when a call had none (a search without hits, a refused call). */
     public static final String NO_OPERATION = "(none)";
+    static final String SEARCH = "search";
 
     private SummaryCalculator() {
     }
@@ -27,9 +28,17 @@ public final class SummaryCalculator {
                 RollupWindows.instant(RollupWindows.coveredTo(filter)), filter.tenant().orElse(null),
                 totals.calls, totals.errors, rate(totals.errors, totals.calls), totals.latency.percentiles(),
                 countBy(slices, OperationSlice::tool),
-                countBy(slices, SummaryCalculator::operationName),
+                countBy(executed(slices), SummaryCalculator::operationName),
                 countBy(slices, slice -> slice.outcome().name()),
                 totals.zeroResultCalls, totals.fewResultCalls, totals.truncatedCalls, lostCalls);
+    }
+
+    /**
+     * The slices of calls that named an operation to run. A search row carries its top hit, which is how its
+     * follow-up is found, but a search is not a use of that operation: it stays out of operation rankings.
+     */
+    static List<OperationSlice> executed(List<OperationSlice> slices) {
+        return slices.stream().filter(slice -> !SEARCH.equals(slice.tool())).toList();
     }
 
     static boolean isError(OperationSlice slice) {

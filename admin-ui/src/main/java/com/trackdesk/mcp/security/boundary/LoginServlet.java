@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.security.boundary;
 
+import com.trackdesk.mcp.security.control.AdminAuthenticationMechanism;
 import com.trackdesk.mcp.security.control.CsrfTokens;
 import com.trackdesk.mcp.security.control.SameOrigin;
 import jakarta.inject.Inject;
@@ -40,7 +41,9 @@ public class LoginServlet extends HttpServlet {
                 .credential(new UsernamePasswordCredential(user, password))
                 .newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
-            seeOther(request, response, "/login.html?error=invalid");
+            Object throttled = request.getAttribute(AdminAuthenticationMechanism.THROTTLED_FOR_SECONDS);
+            seeOther(request, response, throttled == null ? "/login.html?error=invalid"
+                    : "/login.html?error=throttled&retry=" + throttled);
             return;
         }
         request.changeSessionId();

@@ -11,6 +11,9 @@ import com.trackdesk.mcp.reporting.entity.ExportRow;
 import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.NamedCount;
+import com.trackdesk.mcp.reporting.entity.RecentCall;
+import com.trackdesk.mcp.reporting.entity.RecentCallsPage;
+import com.trackdesk.mcp.reporting.entity.SearchFollowUp;
 import com.trackdesk.mcp.reporting.entity.SearchQuality;
 import com.trackdesk.mcp.reporting.entity.Summary;
 import com.trackdesk.mcp.reporting.entity.TimeSeries;
@@ -81,6 +84,32 @@ class ReportingTest {
     }
 
     @Test
+    void chartBucketsFitTheRangeFromMinutesToDays() {
+        record(execute(T0.plusSeconds(5), "acme", "listTags", Outcome.OK, 200, 1_000),
+                execute(T0.plus(Duration.ofHours(30)), "acme", "listTags", Outcome.UPSTREAM_5XX, 503, 1_000));
+
+        TimeSeries hour = series(Duration.ofHours(1));
+        TimeSeries sixHours = series(Duration.ofHours(6));
+        TimeSeries week = series(Duration.ofDays(7));
+        TimeSeries month = series(Duration.ofDays(30));
+
+        assertThat(hour.bucketMinutes()).isEqualTo(1);
+        assertThat(hour.points()).hasSize(60);
+        assertThat(sixHours.bucketMinutes()).isEqualTo(5);
+        assertThat(sixHours.points()).hasSize(72);
+        assertThat(week.bucketMinutes()).isEqualTo(60);
+        assertThat(week.points()).hasSize(168);
+        assertThat(month.bucketMinutes()).isEqualTo(1440);
+        assertThat(month.points()).as("a ragged month spans 31 calendar days").hasSize(31);
+        assertThat(month.points()).extracting(p -> p.calls() + "/" + p.errors()).startsWith("1/0", "1/1", "0/0");
+    }
+
+    TimeSeries series(Duration span) {
+        MetricsFilter filter = window(T0, T0.plus(span), null);
+        return TimeSeriesBuilder.build(filter, reader.timeSlices(filter));
+    }
+
+    @Test
     void theSummaryCountsCallsPerToolOperationAndOutcome() {
         record(execute(T0.plusSeconds(10), "acme", "listTags", Outcome.OK, 200, 1_000),
                 execute(T0.plusSeconds(20), "acme", "listTags", Outcome.OK, 200, 2_000),
@@ -93,7 +122,8 @@ class ReportingTest {
         assertThat(summary.errors()).isEqualTo(1);
         assertThat(summary.errorRate()).isEqualTo(0.25);
         assertThat(summary.byTool()).containsExactly(new NamedCount("execute", 3, 1), new NamedCount("search", 1, 0));
-        assertThat(summary.byOperation()).containsExactly(new NamedCount("listTags", 3, 0), new NamedCount("getTier", 1, 1));
+        // the search's top hit (listTags) is not a use of the operation: operation counts are executes only
+        assertThat(summary.byOperation()).containsExactly(new NamedCount("listTags", 2, 0), new NamedCount("getTier", 1, 1));
         assertThat(summary.byOutcome()).containsExactly(new NamedCount("OK", 3, 0), new NamedCount("UPSTREAM_5XX", 1, 1));
     }
 
@@ -203,6 +233,90 @@ class ReportingTest {
         assertThat(rows.get(0).calls()).isEqualTo(2);
         assertThat(rows.get(0).averageLatencyMicros()).isEqualTo(2_000);
         assertThat(CsvFormat.line(rows.get(0))).startsWith("2026-03-02T08:00:00Z,60,t-").contains(",execute,listTags,OK,200,2,4000,2000,");
+    }
+
+    @Test
+    void theDrillDownNarrowsEveryNumberToOneOperationOutcomeOrTool() {
+        record(execute(T0.plusSeconds(1), "acme", "listTags", Outcome.OK, 200, 1_000),
+                execute(T0.plusSeconds(2), "acme", "getTier", Outcome.UPSTREAM_5XX, 503, 1_000),
+                execute(T0.plusSeconds(3), "acme", "NoSuchOperation", Outcome.UNKNOWN_OPERATION, 0, 1_000),
+                search(T0.plusSeconds(4), "acme", "tags", 3));
+        Instant until = T0.plus(Duration.ofHours(1));
+
+        Summary ofOperation = summary(new MetricsFilter(T0, until, Optional.empty(), Optional.empty(),
+                Optional.of("getTier"), Optional.empty()));
+        Summary ofOutcome = summary(new MetricsFilter(T0, until, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Outcome.UNKNOWN_OPERATION)));
+        Summary ofTool = summary(new MetricsFilter(T0, until, Optional.empty(), Optional.of("search"),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(ofOperation.calls()).isEqualTo(1);
+        assertThat(ofOperation.byOutcome()).containsExactly(new NamedCount("UPSTREAM_5XX", 1, 1));
+        assertThat(ofOutcome.byOperation()).containsExactly(new NamedCount("NoSuchOperation", 1, 1));
+        assertThat(ofTool.calls()).isEqualTo(1);
+        assertThat(ofTool.byTool()).containsExactly(new NamedCount("search", 1, 0));
+    }
+
+    @Test
+    void theRecentCallsLogPagesBackwardsFromTheNewestCallWithoutBodiesOrTexts() {
+        List<CallMetric> calls = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            calls.add(execute(T0.plusSeconds(i), "acme", "op" + i, i == 6 ? Outcome.AUTH : Outcome.OK, i == 6 ? 401 : 200, 1_000 + i));
+        }
+        calls.add(search(T0.plusSeconds(7), "acme", "secret-ish search text", 0));
+        record(calls.toArray(CallMetric[]::new));
+        MetricsFilter filter = window(T0, T0.plus(Duration.ofHours(1)), null);
+        RecentCallsQuery log = new RecentCallsQuery(database, options);
+
+        RecentCallsPage first = log.page(filter, 0, 3);
+        RecentCallsPage last = log.page(filter, 2, 3);
+
+        assertThat(first.calls()).extracting(RecentCall::tool).containsExactly("search", "execute", "execute");
+        assertThat(first.calls().get(1)).satisfies(call -> {
+            assertThat(call.operationId()).isEqualTo("op6");
+            assertThat(call.outcome()).isEqualTo("AUTH");
+            assertThat(call.httpStatus()).isEqualTo(401);
+            assertThat(call.latencyMicros()).isEqualTo(1_006);
+            assertThat(call.responseBytes()).isEqualTo(100);
+            assertThat(call.tenant()).matches("t-[0-9a-f]{16}");
+        });
+        assertThat(first.calls().get(0).resultCount()).isZero();
+        assertThat(first.toString()).doesNotContain("secret-ish");
+        assertThat(first.hasMore()).isTrue();
+        assertThat(last.calls()).extracting(RecentCall::operationId).containsExactly("op1", "op0");
+        assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void searchesAreFollowedToTheNextExecuteOfTheSameClientWithinTheWindow() {
+        record(search(T0, "acme", "tags", 3).withClient(Optional.of("10.0.0.1|claude")),
+                execute(T0.plusSeconds(30), "acme", "listTags", Outcome.OK, 200, 1_000).withClient(Optional.of("10.0.0.1|claude")),
+                // another client searches and never executes; its neighbour's execute does not count for it
+                search(T0.plusSeconds(40), "acme", "tags", 3).withClient(Optional.of("10.0.0.2|cursor")),
+                // a search whose execute comes too late
+                search(T0.plusSeconds(60), "acme", "tags", 3).withClient(Optional.of("10.0.0.3|claude")),
+                execute(T0.plus(Duration.ofMinutes(30)), "acme", "listTags", Outcome.OK, 200, 1_000).withClient(Optional.of("10.0.0.3|claude")),
+                // calls recorded without a client are not followed, nor are refused searches
+                search(T0.plusSeconds(70), "acme", "tags", 3),
+                new CallMetric(T0.plusSeconds(80), "acme", "search", Optional.empty(), Outcome.VALIDATION, 0, 10, 50,
+                        Optional.empty(), false, Optional.empty(), Optional.of("10.0.0.4|claude")));
+
+        SearchFollowUp followUp = new SearchFollowUpQuery(database, options)
+                .followUp(window(T0, T0.plus(Duration.ofHours(1)), null), Duration.ofMinutes(10), 10);
+
+        assertThat(followUp.trackedSearches()).isEqualTo(3);
+        assertThat(followUp.followed()).isEqualTo(1);
+        assertThat(followUp.notFollowed()).isEqualTo(2);
+        assertThat(followUp.executedAfterSearch()).containsExactly(new NamedCount("listTags", 1, 0));
+    }
+
+    @Test
+    void clientsAreStoredAsSaltedLabelsNeverAsTheirAddress() {
+        record(search(T0, "acme", "tags", 3).withClient(Optional.of("10.0.0.1|claude")));
+
+        RecentCall call = new RecentCallsQuery(database, options).page(window(T0, T0.plusSeconds(60), null), 0, 10).calls().get(0);
+
+        assertThat(call.client()).matches("c-[0-9a-f]{12}");
     }
 
     @Test

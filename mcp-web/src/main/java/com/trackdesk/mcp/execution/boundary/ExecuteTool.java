@@ -2,6 +2,7 @@ package com.trackdesk.mcp.execution.boundary;
 
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.control.ArgumentChecker;
+import com.trackdesk.mcp.execution.control.AttemptedOperation;
 import com.trackdesk.mcp.execution.control.ExecutionArguments;
 import com.trackdesk.mcp.execution.control.KeyRedaction;
 import com.trackdesk.mcp.execution.control.OperationPolicy;
@@ -16,14 +17,15 @@ import com.trackdesk.mcp.execution.entity.ExecutionRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
-import com.trackdesk.mcp.metrics.boundary.CallRecorder;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
+import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.protocol.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.ResultText;
 import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
+import com.trackdesk.mcp.usage.control.UsageRecorder;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -76,7 +78,7 @@ public class ExecuteTool {
     @Inject
     OperationPolicy policy;
     @Inject
-    CallRecorder recorder;
+    UsageRecorder recorder;
 
     public SyncToolSpecification specification() {
         return specification(false);
@@ -136,10 +138,11 @@ public class ExecuteTool {
         Optional<String> operationId = Optional.empty();
         Optional<String> apiKey = CallerContext.apiKey(context);
         if (apiKey.isEmpty()) {
-            return ExecutionReport.refused(results.failed(MISSING_KEY), tenant, operationId);
+            return ExecutionReport.refused(results.failed(MISSING_KEY), Outcome.AUTH, tenant, operationId);
         }
+        ExecutionRequest request = null;
         try {
-            ExecutionRequest request = arguments.parse(call.arguments());
+            request = arguments.parse(call.arguments());
             Operation operation = operations.resolve(request);
             operationId = Optional.of(operation.operationId());
             policy.requirePermitted(operation);
@@ -158,9 +161,11 @@ public class ExecuteTool {
             return new ExecutionReport(result, OutcomeClassifier.ofStatus(response.status()), tenant, operationId,
                     response.status(), truncated(result));
         } catch (ExecutionRefused e) {
-            return ExecutionReport.refused(results.refused(e.problems()), tenant, operationId);
+            Optional<String> named = e.reason() == Outcome.UNKNOWN_OPERATION && request != null
+                    ? AttemptedOperation.of(request) : operationId;
+            return ExecutionReport.refused(results.refused(e.problems()), e.reason(), tenant, named);
         } catch (UnknownTenantException e) {
-            return ExecutionReport.refused(results.failed(e.getMessage()), tenant, operationId);
+            return ExecutionReport.refused(results.failed(e.getMessage()), Outcome.UNKNOWN_TENANT, tenant, operationId);
         } catch (UpstreamFailure e) {
             return new ExecutionReport(results.failed(e.getMessage()), OutcomeClassifier.of(e), tenant, operationId,
                     0, false);

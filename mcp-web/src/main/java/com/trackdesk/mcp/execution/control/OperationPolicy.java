@@ -2,6 +2,7 @@ package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.entity.ExecutionRefused;
+import com.trackdesk.mcp.metrics.entity.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,14 +43,14 @@ public class OperationPolicy {
 
     public void requirePermitted(Operation operation) {
         if (matches(denied, operation)) {
-            throw new ExecutionRefused(operation.operationId() + " is blocked on this server (MCP_DENIED_OPERATIONS).");
+            throw new ExecutionRefused(Outcome.POLICY, operation.operationId() + " is blocked on this server (MCP_DENIED_OPERATIONS).");
         }
         if (!allowed.isEmpty() && !matches(allowed, operation)) {
-            throw new ExecutionRefused(operation.operationId() + " is not among the operations this server may run "
+            throw new ExecutionRefused(Outcome.POLICY, operation.operationId() + " is not among the operations this server may run "
                     + "(MCP_ALLOWED_OPERATIONS).");
         }
         if (readOnly && !operation.readOnly()) {
-            throw new ExecutionRefused(operation.operationId() + " changes data, and this server is read-only "
+            throw new ExecutionRefused(Outcome.POLICY, operation.operationId() + " changes data, and this server is read-only "
                     + "(MCP_READ_ONLY=true): only reading operations may run.");
         }
     }

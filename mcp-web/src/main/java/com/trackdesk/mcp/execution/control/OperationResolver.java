@@ -3,6 +3,7 @@ package com.trackdesk.mcp.execution.control;
 import com.trackdesk.mcp.catalog.boundary.Catalog;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.entity.ExecutionRefused;
+import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.execution.entity.ExecutionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,6 @@ public class OperationResolver {
         String hint = close.isEmpty()
                 ? " Use the search tool to find the right operation."
                 : " Did you mean " + String.join(", ", close) + "? Use the search tool to be sure.";
-        return new ExecutionRefused("Unknown " + what + " in the API description." + hint);
+        return new ExecutionRefused(Outcome.UNKNOWN_OPERATION, "Unknown " + what + " in the API description." + hint);
     }
 }

@@ -13,6 +13,10 @@ public final class OutcomeClassifier {
         if (status >= 500) {
             return Outcome.UPSTREAM_5XX;
         }
+        if (status == 401 || status == 403) {
+            // a revoked or insufficient token: the admin's question is "whose key stopped working", not "which call"
+            return Outcome.AUTH;
+        }
         return status >= 400 ? Outcome.UPSTREAM_4XX : Outcome.OK;
     }
 
@@ -20,7 +24,8 @@ public final class OutcomeClassifier {
         return switch (failure.kind()) {
             case TIMEOUT -> Outcome.TIMEOUT;
             case BREAKER_OPEN -> Outcome.BREAKER_OPEN;
-            case CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK, OVERLOADED -> Outcome.NETWORK_ERROR;
+            case OVERLOADED -> Outcome.OVERLOADED;
+            case CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK -> Outcome.NETWORK_ERROR;
         };
     }
 }

@@ -1,5 +1,7 @@
 package com.trackdesk.mcp.execution.entity;
 
+import com.trackdesk.mcp.metrics.entity.Outcome;
+
 import java.util.List;
 
 /**
@@ -9,17 +11,32 @@ import java.util.List;
 public class ExecutionRefused extends RuntimeException {
 
     private final List<String> problems;
+    private final Outcome reason;
 
     public ExecutionRefused(List<String> problems) {
-        super(String.join("; ", problems));
-        this.problems = List.copyOf(problems);
+        this(Outcome.VALIDATION, problems);
     }
 
     public ExecutionRefused(String problem) {
         this(List.of(problem));
     }
 
+    /** @param reason how the refusal is counted: validation by default; policy, unknown operation, overload */
+    public ExecutionRefused(Outcome reason, String problem) {
+        this(reason, List.of(problem));
+    }
+
+    private ExecutionRefused(Outcome reason, List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+        this.reason = reason;
+    }
+
     public List<String> problems() {
         return problems;
+    }
+
+    public Outcome reason() {
+        return reason;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 public record ExecutionReport(CallToolResult result, Outcome outcome, Optional<String> tenant,
                               Optional<String> operationId, int httpStatus, boolean truncated) {
 
-    public static ExecutionReport refused(CallToolResult result, Optional<String> tenant, Optional<String> operationId) {
-        return new ExecutionReport(result, Outcome.CLIENT_ERROR, tenant, operationId, 0, false);
+    public static ExecutionReport refused(CallToolResult result, Outcome reason, Optional<String> tenant,
+                                          Optional<String> operationId) {
+        return new ExecutionReport(result, reason, tenant, operationId, 0, false);
     }
 }

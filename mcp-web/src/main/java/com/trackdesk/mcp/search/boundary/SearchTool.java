@@ -1,6 +1,5 @@
 package com.trackdesk.mcp.search.boundary;
 
-import com.trackdesk.mcp.metrics.boundary.CallRecorder;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.protocol.control.CallerContext;
@@ -13,6 +12,7 @@ import com.trackdesk.mcp.search.entity.SearchQuery;
 import com.trackdesk.mcp.search.entity.SearchResult;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
+import com.trackdesk.mcp.usage.control.UsageRecorder;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -54,7 +54,7 @@ public class SearchTool {
     @Inject
     TenantResolver tenants;
     @Inject
-    CallRecorder recorder;
+    UsageRecorder recorder;
 
     public SyncToolSpecification specification() {
         Tool tool = Tool.builder()
@@ -82,7 +82,7 @@ public class SearchTool {
         Map<String, Object> args = call.arguments() == null ? Map.of() : call.arguments();
         if (!(args.get("query") instanceof String text) || text.isBlank()) {
             CallToolResult refused = error("'query' must be a non-empty string: describe what you want to do, e.g. \"list affiliates\".");
-            record(context, started, refused, Outcome.CLIENT_ERROR, List.of(), Optional.empty());
+            record(context, started, refused, Outcome.VALIDATION, List.of(), Optional.empty());
             return refused;
         }
         SearchQuery query = new SearchQuery(text, limit(args.get("limit")), optionalText(args.get("tag")),
@@ -95,12 +95,18 @@ public class SearchTool {
         return answer;
     }
 
-    /** One metric row per search; the recorder keeps the query text only if an admin enabled it. */
+    /**
+     * One metric row per search; the recorder keeps the query text only if an admin enabled it. The top hit is
+     * kept so that an execute of it right after counts as the search's success; rankings of executed operations
+     * leave search rows out.
+     */
     private void record(McpTransportContext context, long started, CallToolResult answer, Outcome outcome,
                         List<SearchHit> found, Optional<String> text) {
         recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
-                (System.nanoTime() - started) / 1_000, ResultText.length(answer), Optional.of(found.size()), false, text)
+                (System.nanoTime() - started) / 1_000, ResultText.length(answer),
+                // a refused search looked for nothing: it is not a search without results
+                outcome == Outcome.OK ? Optional.of(found.size()) : Optional.empty(), false, text)
                 .withProtocolRevision(CallerContext.protocolRevision(context))
                 .withAuthKind(CallerContext.authKind(context).map(Enum::name)));
     }

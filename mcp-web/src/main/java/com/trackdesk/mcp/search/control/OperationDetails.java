@@ -5,6 +5,7 @@ import com.trackdesk.mcp.catalog.entity.Parameter;
 import com.trackdesk.mcp.catalog.entity.ParameterLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,16 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class OperationDetails {
+
+    private final SampleValues samples;
+
+    public OperationDetails() {
+        this(Clock.systemUTC());
+    }
+
+    OperationDetails(Clock clock) {
+        this.samples = new SampleValues(clock);
+    }
 
     public Map<String, Object> describe(Operation operation) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -50,7 +61,10 @@ public class OperationDetails {
         return entry;
     }
 
-    /** A starting point for {@code execute}: required values as placeholders, body fields with typed samples. */
+    /**
+     * A call for {@code execute} that works as it is where it can: path values as named placeholders, required
+     * query parameters and body fields with realistic values, paging and time windows filled in.
+     */
     Map<String, Object> exampleCall(Operation operation) {
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("operationId", operation.operationId());
@@ -58,19 +72,23 @@ public class OperationDetails {
         if (!pathParams.isEmpty()) {
             call.put("pathParams", pathParams);
         }
-        Map<String, Object> query = placeholders(operation.parametersIn(ParameterLocation.QUERY), true);
+        Map<String, Object> query = placeholders(operation.parametersIn(ParameterLocation.QUERY), false);
         if (!query.isEmpty()) {
             call.put("query", query);
         }
-        operation.requestBody().ifPresent(body -> call.put("body", SampleValues.forSchema(body.schema(), 2)));
+        operation.requestBody().ifPresent(body -> call.put("body", samples.body(body.schema(), 3)));
         return call;
     }
 
-    private static Map<String, Object> placeholders(List<Parameter> parameters, boolean requiredOnly) {
+    private Map<String, Object> placeholders(List<Parameter> parameters, boolean requiredOnly) {
         Map<String, Object> values = new LinkedHashMap<>();
-        parameters.stream()
-                .filter(p -> !requiredOnly || p.required())
-                .forEach(p -> values.put(p.name(), SampleValues.forSchema(p.schema(), 1)));
+        for (Parameter parameter : parameters) {
+            if (parameter.required()) {
+                values.put(parameter.name(), samples.required(parameter.name(), parameter.schema(), 1));
+            } else if (!requiredOnly) {
+                samples.optional(parameter.name(), parameter.schema(), 1).ifPresent(v -> values.put(parameter.name(), v));
+            }
+        }
         return values;
     }
 

@@ -1,0 +1,83 @@
+package com.trackdesk.mcp.security.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows password guessing down, per client address: after {@code MCP_ADMIN_LOGIN_ATTEMPTS} wrong passwords in a
+ * row, that address may not try again for {@code MCP_ADMIN_LOGIN_LOCK_SECONDS}, doubled with every further wrong
+ * password (at most an hour). A right password clears the count. Applies to the login form and to HTTP Basic
+ * alike. Behind a proxy all clients share the proxy's address: a lock then holds for all of them, which errs
+ * on the safe side (X-Forwarded-For can be forged, so it is not trusted here).
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    /** Enough for any real number of admins; a flood of addresses cannot grow the map without bound. */
+    static final int MAX_TRACKED_CLIENTS = 10_000;
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private int allowedAttempts;
+    private Duration firstLock;
+    private Clock clock;
+
+    protected LoginThrottle() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public LoginThrottle(@ConfigProperty(name = "MCP_ADMIN_LOGIN_ATTEMPTS", defaultValue = "5") int allowedAttempts,
+                         @ConfigProperty(name = "MCP_ADMIN_LOGIN_LOCK_SECONDS", defaultValue = "60") int lockSeconds) {
+        this(allowedAttempts, Duration.ofSeconds(lockSeconds), Clock.systemUTC());
+    }
+
+    LoginThrottle(int allowedAttempts, Duration firstLock, Clock clock) {
+        this.allowedAttempts = Math.max(1, allowedAttempts);
+        this.firstLock = firstLock.isNegative() || firstLock.isZero() ? Duration.ofSeconds(1) : firstLock;
+        this.clock = clock;
+    }
+
+    /** How long this client must still wait before it may try a password; empty when it may now. */
+    public Optional<Duration> lockedFor(String client) {
+        Failures recorded = failures.get(client);
+        if (recorded == null || recorded.lockedUntil == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), recorded.lockedUntil);
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
+    public void failed(String client) {
+        if (failures.size() >= MAX_TRACKED_CLIENTS && !failures.containsKey(client)) {
+            failures.values().removeIf(f -> f.lockedUntil == null || f.lockedUntil.isBefore(clock.instant()));
+        }
+        failures.compute(client, (key, recorded) -> {
+            Failures next = recorded == null ? new Failures() : recorded;
+            next.count++;
+            if (next.count >= allowedAttempts) {
+                long doublings = Math.min(next.count - allowedAttempts, 12);
+                Duration lock = firstLock.multipliedBy(1L << doublings);
+                next.lockedUntil = clock.instant().plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
+            }
+            return next;
+        });
+    }
+
+    public void succeeded(String client) {
+        failures.remove(client);
+    }
+
+    private static final class Failures {
+        int count;
+        Instant lockedUntil;
+    }
+}
