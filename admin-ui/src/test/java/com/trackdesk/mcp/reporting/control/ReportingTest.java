@@ -299,7 +299,7 @@ class ReportingTest {
                 // calls recorded without a client are not followed, nor are refused searches
                 search(T0.plusSeconds(70), "acme", "tags", 3),
                 new CallMetric(T0.plusSeconds(80), "acme", "search", Optional.empty(), Outcome.VALIDATION, 0, 10, 50,
-                        Optional.empty(), false, Optional.empty(), Optional.of("10.0.0.4|claude")));
+                        Optional.empty(), false, Optional.empty()).withClient(Optional.of("10.0.0.4|claude")));
 
         SearchFollowUp followUp = new SearchFollowUpQuery(database, options)
                 .followUp(window(T0, T0.plus(Duration.ofHours(1)), null), Duration.ofMinutes(10), 10);
