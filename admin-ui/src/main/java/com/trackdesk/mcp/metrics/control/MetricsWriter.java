@@ -33,6 +33,7 @@ public class MetricsWriter {
     private static final int MAX_OPERATION_ID = 200;
     private static final int MAX_TOOL = 20;
     private static final int MAX_QUERY_TEXT = 500;
+    private static final int MAX_INSTANCE = 100;
 
     private final MetricsDatabase database;
     private final MetricsOptions options;
@@ -103,7 +104,8 @@ public class MetricsWriter {
                 Math.max(0, call.responseBytes()),
                 call.resultCount().orElse(null),
                 call.truncated(),
-                options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null);
+                options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null,
+                options.instanceName().isBlank() ? null : cut(options.instanceName(), MAX_INSTANCE));
     }
 
     private static void addToRollups(EntityManager em, Map<RollupKey, RollupTotals> totals) {

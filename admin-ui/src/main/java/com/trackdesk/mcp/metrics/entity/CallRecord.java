@@ -59,6 +59,10 @@ public class CallRecord {
     @Column(name = "query_text", length = 500)
     private String queryText;
 
+    /** The server instance that served the call; null for rows written before instances were recorded. */
+    @Column(name = "instance", length = 100)
+    private String instance;
+
     protected CallRecord() {
         // for JPA
     }
@@ -79,6 +83,14 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
+    public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
+                      int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
+                      boolean truncated, String queryText, String instance) {
+        this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
+                truncated, queryText);
+        this.instance = instance;
+    }
+
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }
     public String tenant() { return tenant; }
@@ -91,4 +103,5 @@ public class CallRecord {
     public Integer resultCount() { return resultCount; }
     public boolean truncated() { return truncated; }
     public String queryText() { return queryText; }
+    public String instance() { return instance; }
 }

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.reporting.boundary;
 import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
+import com.trackdesk.mcp.reporting.control.InstanceShares;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.RecorderStatusReader;
 import com.trackdesk.mcp.reporting.control.RollupReader;
@@ -12,6 +13,7 @@ import com.trackdesk.mcp.reporting.control.TenantRanking;
 import com.trackdesk.mcp.reporting.control.TimeSeriesBuilder;
 import com.trackdesk.mcp.reporting.entity.FailingOperation;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
+import com.trackdesk.mcp.reporting.entity.NamedCount;
 import com.trackdesk.mcp.reporting.entity.OperationStats;
 import com.trackdesk.mcp.reporting.entity.RecordingHealth;
 import com.trackdesk.mcp.reporting.entity.SearchQuality;
@@ -58,6 +60,9 @@ public class MetricsResource {
     @Inject
     MetricsDatabase database;
 
+    @Inject
+    InstanceShares instanceShares;
+
     @GET
     @Path("summary")
     public Summary summary(@BeanParam FilterParameters parameters) {
@@ -99,6 +104,13 @@ public class MetricsResource {
                                   @QueryParam("limit") @DefaultValue("50") int limit) {
         MetricsFilter filter = parameters.toFilter(CLOCK);
         return searchQuality.quality(filter, rollups.operationSlices(filter), bounded(limit));
+    }
+
+    /** Calls per server instance (a cluster's instances share the database), busiest first. */
+    @GET
+    @Path("instances")
+    public List<NamedCount> instances(@BeanParam FilterParameters parameters) {
+        return instanceShares.byInstance(parameters.toFilter(CLOCK));
     }
 
     /** Answers even when the database does not: then with the recorders' live counters only. */

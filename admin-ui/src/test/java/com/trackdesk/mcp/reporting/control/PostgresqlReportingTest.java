@@ -39,7 +39,7 @@ class PostgresqlReportingTest {
     @Test
     void callsAreMigratedWrittenRolledUpAndSummarizedOnPostgresql() {
         MetricsOptions options = new MetricsOptions(POSTGRES.url(), POSTGRES.user(), POSTGRES.password(),
-                TenantMode.HASHED, Optional.empty(), true, 30, 1000);
+                TenantMode.HASHED, Optional.empty(), true, 30, 1000, "pg-instance");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         MetricsDatabase database = new MetricsDatabase(options);
         try {
@@ -61,6 +61,8 @@ class PostgresqlReportingTest {
             assertThat(new SearchQualityQuery(database, options).quality(window, reader.operationSlices(window), 10)
                     .poorSearches()).extracting(s -> s.queryText()).contains("refund policy");
             assertThat(TenantRanking.rank(reader.tenantSlices(window), 10)).isNotEmpty();
+            assertThat(new InstanceShares(database, options).byInstance(window))
+                    .extracting(share -> share.name()).contains("pg-instance");
             assertThat(new RetentionPurge(database, 30, Clock.systemUTC()).purge()).isGreaterThanOrEqualTo(0);
         } finally {
             database.close();
