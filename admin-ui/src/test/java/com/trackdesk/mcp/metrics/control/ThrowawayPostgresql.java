@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * because PostgreSQL refuses to run as root.
  *
  * <p>Given {@code -Dmetrics.postgres.url=jdbc:postgresql://...} (with {@code .user}, {@code .password}) it
- * uses that server instead. When no server can be started the tests are skipped, saying why, except
+ * uses that server instead; {@code -Dmetrics.postgres.bin=DIR} names the folder of the binaries. When no server can be started the tests are skipped, saying why, except
  * under {@code CI=true}, where that is a failure: a build machine must test PostgreSQL.
  */
 public class ThrowawayPostgresql implements BeforeAllCallback, AfterAllCallback {
@@ -94,12 +94,21 @@ public class ThrowawayPostgresql implements BeforeAllCallback, AfterAllCallback 
     }
 
     private void start() throws IOException, SQLException, InterruptedException {
-        binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "initdb not found on PATH nor in /usr/lib/postgresql/*/bin"));
+        String given = System.getProperty("metrics.postgres.bin", "");
+        binaries = (given.isEmpty() ? findBinaries() : Optional.of(Path.of(given)))
+                .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                .orElseThrow(() -> new IllegalStateException(given.isEmpty()
+                        ? "initdb not found on PATH nor in /usr/lib/postgresql/*/bin" : "no initdb in " + given));
         Files.createDirectories(Path.of("target"));
         folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "postgresql-");
         if (asRoot()) {
             run(30, List.of("chown", "postgres:", folder.toString()));
+            if (!reachableByServerUser(folder)) {
+                // a checkout in a home folder the postgres user cannot enter: the data goes to the temp folder
+                Files.delete(folder);
+                folder = Files.createTempDirectory("trackdesk-postgresql-");
+                run(30, List.of("chown", "postgres:", folder.toString()));
+            }
         }
         run(START_TIMEOUT_SECONDS, asServerUser(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(),
                 "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")));
@@ -111,6 +120,12 @@ public class ThrowawayPostgresql implements BeforeAllCallback, AfterAllCallback 
             statement.execute("CREATE DATABASE " + DATABASE);
         }
         url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    private static boolean reachableByServerUser(Path dir) throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-w", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
     }
 
     private String serverOptions() {
