@@ -262,27 +262,28 @@ check_instance_name() {
 
 cmd_up() {
   prerequisites
-  if [ -f "$STATE/ports.env" ] && running caddy; then
-    load_state; log "already up"; cmd_urls; return
-  fi
   mkdir -p "$STATE"
-  rm -f "$STATE/ports.env"
   if [ "${BUILD:-0}" = 1 ] || [ ! -f mcp-web/target/mcp-web.war ] || [ ! -f admin-ui/target/admin-ui.war ]; then
     log "building the WARs (mvn package, tests skipped)"
     mvn -B -q -DskipTests package
   fi
-  save PAYARA_JAR "$(fetch_jar fish.payara.extras payara-micro "$(version_of payara.version)")"
-  save PG_PORT "$(free_port)"
-  save SANDBOX_PORT "$(free_port)"
-  save PORT_mcp_1 "$(free_port)"; save PORT_mcp_2 "$(free_port)"
-  save GRID_mcp_1 "$(free_port)"; save GRID_mcp_2 "$(free_port)"
-  save FRONT_PORT "${FRONT_PORT:-$(free_port)}"
-  save FRONT_HTTP_PORT "$(free_port)"
-  save TENANT_DOMAIN "$(compose_value proxy MCP_TENANT_DOMAIN)"
-  save DEFAULT_TENANT "$(compose_value mcp-1 MCP_DEFAULT_TENANT)"
+  if [ ! -f "$STATE/ports.env" ]; then
+    save PAYARA_JAR "$(fetch_jar fish.payara.extras payara-micro "$(version_of payara.version)")"
+    save PG_PORT "$(free_port)"
+    save SANDBOX_PORT "$(free_port)"
+    save PORT_mcp_1 "$(free_port)"; save PORT_mcp_2 "$(free_port)"
+    save GRID_mcp_1 "$(free_port)"; save GRID_mcp_2 "$(free_port)"
+    save FRONT_PORT "${FRONT_PORT:-$(free_port)}"
+    save FRONT_HTTP_PORT "$(free_port)"
+    save TENANT_DOMAIN "$(compose_value proxy MCP_TENANT_DOMAIN)"
+    save DEFAULT_TENANT "$(compose_value mcp-1 MCP_DEFAULT_TENANT)"
+  fi
+  # a second "up" starts only what is not running, on the ports chosen the first time
   load_state
-  log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $(pg_dir))"
-  pg_init
+  if ! running postgres; then
+    log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $(pg_dir))"
+    pg_init
+  fi
   start_sandbox
   for name in "${INSTANCES[@]}"; do start_instance "$name"; done
   for name in "${INSTANCES[@]}"; do await_ready "$name"; done

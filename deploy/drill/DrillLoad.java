@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * <p>One line per tool call goes to the events file: {@code startMillis endMillis tool outcome}, outcome
  * {@code ok} or the reason it failed (HTTP status, connection error, JSON-RPC error, tool error), so that the
  * drill can tell which failures fell into which fault. Plain JDK, one file, run with the source launcher:
- * {@code java DrillLoad.java --url https://demo.trackdesk.localhost:8443/mcp --ca root.crt --clients 64
- * --min-seconds 180 --stop-file stop --events events.txt --key-prefix drill-abc}. The host of the URL must
- * resolve to the front (the drill passes {@code -Djdk.net.hosts.file}).
+ * {@code java DrillLoad.java --url https://{tenant}.trackdesk.localhost:8443/mcp --tenants 8 --tenant-prefix drill-t
+ * --ca root.crt --clients 64
+ * --min-seconds 180 --stop-file stop --events events.txt --key-prefix drill-abc}: client c is tenant
+ * {@code drill-t(c mod 8)}. The hosts of the URL must resolve to the front (the drill passes
+ * {@code -Djdk.net.hosts.file}).
  */
 public final class DrillLoad {
 
@@ -47,7 +49,9 @@ public final class DrillLoad {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        URI url = URI.create(options.get("url"));
+        String urlTemplate = options.get("url");
+        int tenants = Integer.parseInt(options.getOrDefault("tenants", "1"));
+        String tenantPrefix = options.getOrDefault("tenant-prefix", "demo");
         int clients = Integer.parseInt(options.getOrDefault("clients", "64"));
         long minMillis = Long.parseLong(options.getOrDefault("min-seconds", "180")) * 1000;
         long maxMillis = Long.parseLong(options.getOrDefault("max-seconds", "1800")) * 1000;
@@ -61,6 +65,7 @@ public final class DrillLoad {
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 String key = keyPrefix + "-" + c;
+                URI url = URI.create(urlTemplate.replace("{tenant}", tenants == 1 ? tenantPrefix : tenantPrefix + (c % tenants)));
                 Thread thread = new Thread(() -> new Client(url, key, tls, events, thinkMillis)
                         .run(() -> {
                             long elapsed = System.currentTimeMillis() - started;

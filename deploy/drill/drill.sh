@@ -10,7 +10,7 @@
 # database restart, SIGKILL failures no more than the calls in flight at the kill, no key anywhere, and no
 # metric row missing except those the SIGKILLed instance had not yet written.
 #
-# Settings: CLIENTS (64), MIN_SECONDS (180), THINK_MS (200), KEEP=1 leaves the cluster running afterwards.
+# Settings: CLIENTS (64), TENANTS (8), MIN_SECONDS (180), THINK_MS (200), KEEP=1 leaves the cluster running afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -39,21 +39,24 @@ source "$STATE/ports.env"
 rm -rf "$OUT"; mkdir -p "$OUT"
 RUN_ID=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 KEY_PREFIX="drill-$RUN_ID"
-HOST="$DEFAULT_TENANT.$TENANT_DOMAIN"
-echo "127.0.0.1 $HOST" >"$OUT/hosts"
+# the clients are spread over TENANTS tenants (Host drill-t0… of the tenant domain): 64 assistants of one
+# tenant would hit the per-tenant bound of concurrent upstream calls (MCP_TENANT_CONCURRENCY) by design
+TENANTS=${TENANTS:-8}
+for t in $(seq 0 $((TENANTS - 1))); do echo "127.0.0.1 drill-t$t.$TENANT_DOMAIN"; done >"$OUT/hosts"
 CA="$STATE/caddy/data/caddy/pki/authorities/local/root.crt"
 
 T0=$(now_ms)
-log "load: $CLIENTS clients, at least $MIN_SECONDS s, through https://$HOST:$FRONT_PORT/mcp"
+log "load: $CLIENTS clients of $TENANTS tenants, at least $MIN_SECONDS s, through https://drill-t*.$TENANT_DOMAIN:$FRONT_PORT/mcp"
 java -Xmx512m -Djdk.net.hosts.file="$OUT/hosts" deploy/drill/DrillLoad.java \
-  --url "https://$HOST:$FRONT_PORT/mcp" --ca "$CA" --clients "$CLIENTS" --min-seconds "$MIN_SECONDS" \
+  --url "https://{tenant}.$TENANT_DOMAIN:$FRONT_PORT/mcp" --tenants "$TENANTS" --tenant-prefix drill-t \
+  --ca "$CA" --clients "$CLIENTS" --min-seconds "$MIN_SECONDS" \
   --think-ms "$THINK_MS" --stop-file "$OUT/stop" --events "$OUT/events.txt" --key-prefix "$KEY_PREFIX" \
   >"$OUT/load.log" 2>&1 &
 load_pid=$!
 
 # the faults, one after the other, once the clients are running (polls, no fixed synchronisation sleeps)
 for _ in $(seq 300); do
-  [ "$(grep -c ' ok$' "$OUT/events.txt" 2>/dev/null || true)" -ge "$CLIENTS" ] && break
+  [ "$(awk '$4 == "ok"' "$OUT/events.txt" 2>/dev/null | wc -l)" -ge "$CLIENTS" ] && break
   kill -0 "$load_pid" 2>/dev/null || { cat "$OUT/load.log" >&2; exit 1; }
   sleep 1
 done
