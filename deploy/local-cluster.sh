@@ -248,6 +248,7 @@ stop_pid() { # name timeout-seconds: SIGTERM, then SIGKILL after the timeout
   [ -n "$pid" ] || return 0
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
+    echo "$(now_ms)" >"$STATE/last-fault.ms"
     for _ in $(seq "$2"); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in $2 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; fi
   fi
@@ -319,7 +320,7 @@ PY
 
 cmd_kill() { load_state; check_instance_name "$1"; local pid; pid=$(pid_of "$1")
   running "$1" || die "$1 is not running"
-  kill -KILL "$pid"; rm -f "$STATE/$1.pid"; log "$1 (pid $pid) killed"; }
+  kill -KILL "$pid"; echo "$(now_ms)" >"$STATE/last-fault.ms"; rm -f "$STATE/$1.pid"; log "$1 (pid $pid) killed"; }
 
 cmd_stop() { load_state; check_instance_name "$1"; running "$1" || die "$1 is not running"
   # the shutdown grace of compose (20 s) plus time to undeploy
@@ -327,7 +328,7 @@ cmd_stop() { load_state; check_instance_name "$1"; running "$1" || die "$1 is no
 
 cmd_start() { load_state; check_instance_name "$1"; start_instance "$1"; await_ready "$1"; log "$1 ready"; }
 
-cmd_restart_db() { load_state; pg_stop; pg_start; log "PostgreSQL restarted (pid $(pid_of postgres))"; }
+cmd_restart_db() { load_state; echo "$(now_ms)" >"$STATE/last-fault.ms"; pg_stop; pg_start; log "PostgreSQL restarted (pid $(pid_of postgres))"; }
 
 cmd_down() {
   [ -f "$STATE/ports.env" ] || { log "nothing to stop"; return; }

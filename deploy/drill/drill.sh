@@ -63,22 +63,22 @@ done
 sleep 15   # steady load before the first fault
 
 log "SIGKILL mcp-1"
-KILL_AT=$(now_ms)
 "$CLUSTER" kill mcp-1 >&2
+KILL_AT=$(cat "$STATE/last-fault.ms")   # the moment the signal was sent
 "$CLUSTER" start mcp-1 >&2
 KILL_UNTIL=$(( $(now_ms) + 5000 ))   # and until Caddy's next health checks have seen it back
 sleep 15
 
 log "rolling restart: SIGTERM mcp-2, then start it"
-TERM_AT=$(now_ms)
 "$CLUSTER" stop mcp-2 >&2
+TERM_AT=$(cat "$STATE/last-fault.ms")
 "$CLUSTER" start mcp-2 >&2
 TERM_UNTIL=$(( $(now_ms) + 5000 ))
 sleep 15
 
 log "restart PostgreSQL"
-DB_AT=$(now_ms)
 "$CLUSTER" restart-db >&2
+DB_AT=$(cat "$STATE/last-fault.ms")
 DB_UNTIL=$(( $(now_ms) + 15000 ))   # the recorders reopen the database within a few seconds
 sleep 20
 
