@@ -151,6 +151,8 @@ report = {
               "failedByReason": by_reason(failed), "p50Ms": percentile(latencies, 50), "p99Ms": percentile(latencies, 99)},
     "rollingRestart": {"failed": len(rolling_failed), "failedByReason": by_reason(rolling_failed)},
     "sigkill": {"failed": len(sigkill_failed), "inFlight": len(in_flight), "failedByReason": by_reason(sigkill_failed),
+                "failedInFlight": len([c for c in sigkill_failed if c[0] <= kill_at]),
+                "failedStartedLater": len([c for c in sigkill_failed if c[0] > kill_at]),
                 "note": "inFlight: tool calls in flight on the whole cluster at the kill (those on the killed node are a part)"},
     "dbRestart": {"failed": len(db_failed), "failedByReason": by_reason(db_failed)},
     "otherFailures": len([c for c in failed if id(c) not in attributed]),
