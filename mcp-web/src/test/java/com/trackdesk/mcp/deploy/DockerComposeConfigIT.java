@@ -63,6 +63,8 @@ class DockerComposeConfigIT {
             assertThat(environment.get("MCP_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/trackdesk");
             assertThat(environment.get("MCP_UPSTREAM_URL")).isEqualTo("http://sandbox:8080");
             assertThat(environment.get("MCP_ADMIN_PASSWORD")).isEqualTo("compose-it");
+            // one shared database restarting must not take every instance out of the proxy's rotation
+            assertThat(environment.get("MCP_HEALTH_DATABASE")).isEqualTo("false");
             // the data grid must outlive the shutdown grace (ClusterIT shows calls in flight fail otherwise)
             assertThat(String.valueOf(environment.get("JDK_JAVA_OPTIONS")))
                     .contains("-Dhazelcast.shutdownhook.enabled=false");

@@ -23,8 +23,9 @@ import java.time.ZoneOffset;
 
 /**
  * Records one metric row per tool call. Never blocks the call path and never throws: calls are queued
- * and written in batches every second by a managed scheduler thread; when the database is unavailable
- * the rows are dropped and counted as lost.
+ * and written in batches every second by a managed scheduler thread; while the database is unavailable
+ * they stay queued and are written when it is back. Only calls that find the bounded queue full are
+ * dropped, and counted as lost.
  */
 @ApplicationScoped
 public class CallRecorder {
@@ -96,7 +97,7 @@ public class CallRecorder {
     @PreDestroy
     void stop() {
         draining.stop();
-        pipeline.drain();
+        pipeline.drainBeforeShutdown();
         signIns.drain();
         status.withdraw();
     }

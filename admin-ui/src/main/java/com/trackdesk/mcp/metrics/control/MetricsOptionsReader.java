@@ -3,6 +3,8 @@ package com.trackdesk.mcp.metrics.control;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.TenantMode;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public final class MetricsOptionsReader {
     public static final String STORE_QUERIES = "MCP_METRICS_STORE_QUERIES";
     public static final String RETENTION_DAYS = "MCP_METRICS_RETENTION_DAYS";
     public static final String QUEUE_CAPACITY = "MCP_METRICS_QUEUE_CAPACITY";
+    public static final String INSTANCE_NAME = "MCP_INSTANCE_NAME";
 
     private static final Logger LOG = Logger.getLogger(MetricsOptionsReader.class.getName());
 
@@ -40,7 +43,17 @@ public final class MetricsOptionsReader {
         String user = config.apply(DB_USER).orElse(url.startsWith("jdbc:h2:") ? "sa" : "");
         return new MetricsOptions(url, user, config.apply(DB_PASSWORD).orElse(""),
                 tenantMode(), config.apply(SALT), storeQueries(),
-                positive(RETENTION_DAYS, 30), positive(QUEUE_CAPACITY, 10_000));
+                positive(RETENTION_DAYS, 30), positive(QUEUE_CAPACITY, 10_000),
+                config.apply(INSTANCE_NAME).orElseGet(MetricsOptionsReader::hostName));
+    }
+
+    /** In a cluster every instance has its own host name (docker-compose sets mcp-1, mcp-2). */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | RuntimeException e) {
+            return "";
+        }
     }
 
     private String defaultH2Url() {

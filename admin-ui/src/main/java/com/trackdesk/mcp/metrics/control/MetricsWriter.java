@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,7 @@ public class MetricsWriter {
     private static final int MAX_QUERY_TEXT = 500;
     private static final int MAX_PROTOCOL_REVISION = 20;
     private static final int MAX_AUTH_KIND = 10;
+    private static final int MAX_INSTANCE = 100;
 
     private final MetricsDatabase database;
     private final MetricsOptions options;
@@ -62,15 +64,21 @@ public class MetricsWriter {
         }
     }
 
-    /** Another writer got to the same rollup row (or salt) first: worth running again on fresh rows. */
-    private static boolean isConflict(Throwable failure) {
+    /**
+     * Another writer got to the same rollup row (or salt) first, or the database chose this transaction as a
+     * deadlock victim (two instances adding to the same rollup rows): worth running again on fresh rows.
+     */
+    static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // EclipseLink reports a version conflict at commit with its own OptimisticLockException class
             if (cause instanceof OptimisticLockException
                     || cause.getClass().getSimpleName().equals("OptimisticLockException")) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            // SQLSTATE class 23: integrity constraint (unique key); class 40: transaction rollback (deadlock
+            // 40P01, serialization failure 40001)
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -108,12 +116,15 @@ public class MetricsWriter {
                 options.storeQueries() ? call.queryText().map(text -> cut(text, MAX_QUERY_TEXT)).orElse(null) : null,
                 call.protocolRevision().map(revision -> cut(revision, MAX_PROTOCOL_REVISION)).orElse(null),
                 call.authKind().map(kind -> cut(kind, MAX_AUTH_KIND)).orElse(null),
-                call.client().map(tenantLabels::clientLabelOf).orElse(null));
+                call.client().map(tenantLabels::clientLabelOf).orElse(null),
+                options.instanceName().isBlank() ? null : cut(options.instanceName(), MAX_INSTANCE));
     }
 
     private static void addToRollups(EntityManager em, Map<RollupKey, RollupTotals> totals) {
         totals.keySet().stream().map(RollupKey::resolutionMinutes).distinct().forEach(resolution -> {
-            List<RollupKey> keys = totals.keySet().stream().filter(k -> k.resolutionMinutes() == resolution).toList();
+            // one order for every writer, so that two instances lock the same rollup rows in the same order
+            List<RollupKey> keys = totals.keySet().stream().filter(k -> k.resolutionMinutes() == resolution)
+                    .sorted(Comparator.comparing(RollupKey::toString)).toList();
             Map<RollupKey, CallRollup> existing = em.createQuery(
                             "SELECT r FROM CallRollup r WHERE r.resolutionMinutes = :resolution"
                                     + " AND r.bucketStart IN :buckets AND r.tenant IN :tenants"

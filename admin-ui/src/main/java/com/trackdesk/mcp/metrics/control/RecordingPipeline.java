@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,15 +21,18 @@ import java.util.logging.Logger;
 /**
  * Between the call path and the database: {@link #offer} only puts the call in a bounded queue (or counts
  * it lost when the queue is full), and {@link #drain}, run by a scheduler thread, writes the queue in
- * batches. A batch the database cannot take is dropped and counted, never retried later: a server whose
- * database is down must not pile up memory, and the count tells the console how complete its numbers are.
+ * batches. A batch the database cannot take goes back to the head of the queue and is written by a later
+ * drain, once the database is back: a database restart loses nothing. The queue is the only buffer, so
+ * memory stays bounded by its capacity; only calls that find it full (new ones, or a returned batch that no
+ * longer fits because new calls took the room) are lost, and the count tells the console how complete its
+ * numbers are.
  */
 public class RecordingPipeline {
 
     static final int BATCH_SIZE = 1000;
     private static final Logger LOG = Logger.getLogger(RecordingPipeline.class.getName());
 
-    private final BlockingQueue<CallMetric> queue;
+    private final BlockingDeque<CallMetric> queue;
     private final MetricsDatabase database;
     private final MetricsWriter writer;
     private final Clock clock;
@@ -43,7 +46,7 @@ public class RecordingPipeline {
     private volatile Instant lastWrite;
 
     public RecordingPipeline(int capacity, MetricsDatabase database, MetricsWriter writer, Clock clock) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingDeque<>(capacity);
         this.database = database;
         this.writer = writer;
         this.clock = clock;
@@ -92,6 +95,16 @@ public class RecordingPipeline {
                 database.lastFailure(), Optional.ofNullable(lastWrite));
     }
 
+    /** Writes what is still queued; what the database cannot take now is lost, and said so in the log. */
+    public void drainBeforeShutdown() {
+        drain();
+        int left = queue.size();
+        if (left > 0) {
+            LOG.warning(left + " call metrics could not be written before shutdown (metrics database unavailable: "
+                    + database.lastFailure() + ")");
+        }
+    }
+
     private boolean store(WriteBatch batch) {
         try {
             if (!database.open()) {
@@ -107,8 +120,18 @@ public class RecordingPipeline {
             }
             lostUnreported.addAndGet(batch.lostCalls());
             batch.catalogLoad().ifPresent(load -> pendingCatalog.compareAndSet(null, load));
-            lose(batch.calls().size());
+            putBack(batch.calls());
             return false;
+        }
+    }
+
+    /** Back to the head, oldest first, so that a later drain writes them in order; what no longer fits is lost. */
+    private void putBack(List<CallMetric> calls) {
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            if (!queue.offerFirst(calls.get(i))) {
+                lose(i + 1);
+                return;
+            }
         }
     }
 

@@ -69,6 +69,10 @@ public class CallRecord {
     @Column(name = "client_ref", length = 20)
     private String clientRef;
 
+    /** The server instance that served the call; null for rows written before instances were recorded. */
+    @Column(name = "instance", length = 100)
+    private String instance;
+
     protected CallRecord() {
         // for JPA
     }
@@ -89,15 +93,20 @@ public class CallRecord {
         this.queryText = queryText;
     }
 
-    /** With the MCP protocol revision, how the call authenticated and the client's reference (each null when unknown). */
+    /**
+     * With the MCP protocol revision, how the call authenticated, the client's reference and the instance that
+     * served it (each null when unknown).
+     */
     public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
                       int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
-                      boolean truncated, String queryText, String protocolRevision, String authKind, String clientRef) {
+                      boolean truncated, String queryText, String protocolRevision, String authKind, String clientRef,
+                      String instance) {
         this(calledAt, tenant, tool, operationId, outcome, httpStatus, latencyMicros, responseBytes, resultCount,
                 truncated, queryText);
         this.protocolRevision = protocolRevision;
         this.authKind = authKind;
         this.clientRef = clientRef;
+        this.instance = instance;
     }
 
     public String authKind() { return authKind; }
@@ -116,4 +125,5 @@ public class CallRecord {
     public String queryText() { return queryText; }
     public String protocolRevision() { return protocolRevision; }
     public String clientRef() { return clientRef; }
+    public String instance() { return instance; }
 }

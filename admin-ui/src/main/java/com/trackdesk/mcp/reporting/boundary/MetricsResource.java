@@ -4,6 +4,7 @@ import com.trackdesk.mcp.metrics.control.MetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.reporting.control.AccessQuery;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
+import com.trackdesk.mcp.reporting.control.InstanceShares;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.ProtocolRevisionCounts;
 import com.trackdesk.mcp.reporting.control.RecentCallsQuery;
@@ -85,6 +86,9 @@ public class MetricsResource {
     @ConfigProperty(name = "MCP_METRICS_FOLLOW_UP_MINUTES", defaultValue = "10")
     int followUpMinutes;
 
+    @Inject
+    InstanceShares instanceShares;
+
     @GET
     @Path("summary")
     public Summary summary(@BeanParam FilterParameters parameters) {
@@ -161,6 +165,13 @@ public class MetricsResource {
             throw FilterParameters.badRequest("page must be between 0 and 10000");
         }
         return recentCalls.page(parameters.toFilter(CLOCK), page, size);
+    }
+
+    /** Calls per server instance (a cluster's instances share the database), busiest first. */
+    @GET
+    @Path("instances")
+    public List<NamedCount> instances(@BeanParam FilterParameters parameters) {
+        return instanceShares.byInstance(parameters.toFilter(CLOCK));
     }
 
     /** Answers even when the database does not: then with the recorders' live counters only. */

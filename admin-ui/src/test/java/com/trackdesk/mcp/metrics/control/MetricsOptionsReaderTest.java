@@ -27,16 +27,18 @@ class MetricsOptionsReaderTest {
         assertThat(options.storeQueries()).isFalse();
         assertThat(options.retentionDays()).isEqualTo(30);
         assertThat(options.queueCapacity()).isEqualTo(10_000);
+        assertThat(options.instanceName()).as("the host name names the instance").isNotBlank();
     }
 
     @Test
     void everySettingCanBeChanged() {
         MetricsOptions options = read(Map.of("MCP_DB_URL", "jdbc:postgresql://db/metrics", "MCP_DB_USER", "mcp",
                 "MCP_DB_PASSWORD", "pw", "MCP_METRICS_TENANT_MODE", "plain", "MCP_METRICS_SALT", "pepper",
-                "MCP_METRICS_STORE_QUERIES", "true", "MCP_METRICS_RETENTION_DAYS", "7", "MCP_METRICS_QUEUE_CAPACITY", "500"));
+                "MCP_METRICS_STORE_QUERIES", "true", "MCP_METRICS_RETENTION_DAYS", "7", "MCP_METRICS_QUEUE_CAPACITY", "500",
+                "MCP_INSTANCE_NAME", "mcp-7"));
 
         assertThat(options).isEqualTo(new MetricsOptions("jdbc:postgresql://db/metrics", "mcp", "pw", TenantMode.PLAIN,
-                Optional.of("pepper"), true, 7, 500));
+                Optional.of("pepper"), true, 7, 500, "mcp-7"));
         assertThat(options.toString()).doesNotContain("pw").doesNotContain("pepper");
     }
 

@@ -9,8 +9,9 @@ import com.trackdesk.mcp.metrics.entity.TenantMode;
 import com.trackdesk.mcp.metrics.entity.WriteBatch;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.Summary;
+import com.trackdesk.mcp.metrics.control.ThrowawayPostgresql;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +26,20 @@ import static com.trackdesk.mcp.reporting.control.ReportingTest.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same schema, writes and queries on PostgreSQL. Needs a server, so it runs only when given one:
- * {@code mvn -pl admin-ui test -Dtest=PostgresqlReportingTest -Dmetrics.postgres.url=jdbc:postgresql://127.0.0.1:5432/metrics
- * -Dmetrics.postgres.user=mcp -Dmetrics.postgres.password=...} (an empty database; the test writes into it).
+ * The same schema, writes and queries on PostgreSQL, on a server of its own that the test starts from the OS
+ * package's binaries ({@link ThrowawayPostgresql}; skipped without them, a failure under {@code CI=true}).
+ * Another server can be given with {@code -Dmetrics.postgres.url=jdbc:postgresql://127.0.0.1:5432/metrics
+ * -Dmetrics.postgres.user=mcp -Dmetrics.postgres.password=...} (the test writes into that database).
  */
-@EnabledIfSystemProperty(named = "metrics.postgres.url", matches = "jdbc:postgresql:.*")
 class PostgresqlReportingTest {
+
+    @RegisterExtension
+    static final ThrowawayPostgresql POSTGRES = new ThrowawayPostgresql();
 
     @Test
     void callsAreMigratedWrittenRolledUpAndSummarizedOnPostgresql() {
-        MetricsOptions options = new MetricsOptions(System.getProperty("metrics.postgres.url"),
-                System.getProperty("metrics.postgres.user", ""), System.getProperty("metrics.postgres.password", ""),
-                TenantMode.HASHED, Optional.empty(), true, 30, 1000);
+        MetricsOptions options = new MetricsOptions(POSTGRES.url(), POSTGRES.user(), POSTGRES.password(),
+                TenantMode.HASHED, Optional.empty(), true, 30, 1000, "pg-instance");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         MetricsDatabase database = new MetricsDatabase(options);
         try {
@@ -58,6 +61,8 @@ class PostgresqlReportingTest {
             assertThat(new SearchQualityQuery(database, options).quality(window, reader.operationSlices(window), 10)
                     .poorSearches()).extracting(s -> s.queryText()).contains("refund policy");
             assertThat(TenantRanking.rank(reader.tenantSlices(window), 10)).isNotEmpty();
+            assertThat(new InstanceShares(database, options).byInstance(window))
+                    .extracting(share -> share.name()).contains("pg-instance");
             assertThat(new RetentionPurge(database, 30, Clock.systemUTC()).purge()).isGreaterThanOrEqualTo(0);
         } finally {
             database.close();
