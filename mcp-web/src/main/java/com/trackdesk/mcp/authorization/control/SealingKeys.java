@@ -2,6 +2,8 @@ package com.trackdesk.mcp.authorization.control;
 
 import com.nimbusds.jose.util.Base64URL;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,6 +61,14 @@ public class SealingKeys {
         }
         sealingId = idOf(keys.get(0));
         sealing = byId.get(sealingId);
+    }
+
+    /**
+     * Creates this bean at deployment (beans are otherwise made on first use), so that a missing
+     * {@code MCP_OAUTH_KEYS} is said at startup, not at the first sign-in.
+     */
+    void reportAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // delivering the event created the bean, and with it the warning
     }
 
     public SecretKey sealing() {
