@@ -22,6 +22,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -157,6 +158,10 @@ public class MetadataDocuments {
             sent.cancel(true);
             throw invalidClient("the client metadata document did not arrive in time");
         } catch (ExecutionException e) {
+            // the request's own timeout and the wait above are the same length: whichever fires first, it is a timeout
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw invalidClient("the client metadata document did not arrive in time");
+            }
             throw invalidClient("the client metadata document could not be fetched");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
