@@ -5,6 +5,7 @@ import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +43,15 @@ public class UpstreamExchange {
     @Inject
     @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
     long readTimeoutMillis;
+
+    /** A budget of zero would refuse every call: said once at deployment, naming the setting, instead. */
+    @PostConstruct
+    void checkSettings() {
+        if (callTimeoutSeconds <= 0) {
+            throw new IllegalStateException("MCP_CALL_TIMEOUT_SECONDS must be a positive number of seconds, was "
+                    + callTimeoutSeconds);
+        }
+    }
 
     public UpstreamResponse send(UpstreamRequest request) {
         CallBudget budget = CallBudget.startingNow(Duration.ofSeconds(callTimeoutSeconds), Duration.ofMillis(readTimeoutMillis));

@@ -72,6 +72,12 @@ class UpstreamExchangeTest {
     }
 
     @Test
+    void aBudgetOfNoTimeIsRefusedAtDeploymentNamingTheSetting() {
+        exchange.callTimeoutSeconds = 0;
+        assertThatThrownBy(exchange::checkSettings).hasMessageContaining("MCP_CALL_TIMEOUT_SECONDS");
+    }
+
+    @Test
     void aTimeoutSaysHowLongTheServerWaitedAndHowOftenItTried() {
         caller.then(new UpstreamCaller.BudgetSpent(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, "late")));
 
