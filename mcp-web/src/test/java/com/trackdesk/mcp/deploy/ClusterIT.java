@@ -580,7 +580,7 @@ class ClusterIT {
 
     static boolean warCarriesMetricsRecorder() throws IOException {
         try (JarFile war = new JarFile(System.getProperty("mcp.war"))) {
-            return war.stream().anyMatch(entry -> entry.getName().matches("WEB-INF/lib/admin-ui-.*metrics.*\\.jar"));
+            return war.stream().anyMatch(entry -> entry.getName().matches("WEB-INF/lib/metrics-.*\\.jar"));
         }
     }
 

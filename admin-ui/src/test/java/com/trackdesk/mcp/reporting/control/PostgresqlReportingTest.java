@@ -9,7 +9,7 @@ import com.trackdesk.mcp.metrics.entity.TenantMode;
 import com.trackdesk.mcp.metrics.entity.WriteBatch;
 import com.trackdesk.mcp.reporting.entity.MetricsFilter;
 import com.trackdesk.mcp.reporting.entity.Summary;
-import com.trackdesk.mcp.metrics.control.ThrowawayPostgresql;
+import com.trackdesk.mcp.testsupport.database.ThrowawayPostgresql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.security.control;
 
-import com.trackdesk.mcp.metrics.control.ManualClock;
+import com.trackdesk.mcp.testsupport.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.trackdesk.mcp.metrics.control;
+package com.trackdesk.mcp.testsupport.database;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,4 +1,4 @@
-package com.trackdesk.mcp.metrics.control;
+package com.trackdesk.mcp.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;

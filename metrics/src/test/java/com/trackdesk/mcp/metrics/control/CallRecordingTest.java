@@ -1,5 +1,7 @@
 package com.trackdesk.mcp.metrics.control;
 
+import com.trackdesk.mcp.testsupport.time.ManualClock;
+
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.Outcome;

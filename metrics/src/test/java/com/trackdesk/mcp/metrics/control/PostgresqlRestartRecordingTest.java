@@ -1,5 +1,9 @@
 package com.trackdesk.mcp.metrics.control;
 
+import com.trackdesk.mcp.testsupport.time.ManualClock;
+
+import com.trackdesk.mcp.testsupport.database.ThrowawayPostgresql;
+
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.Outcome;
 import com.trackdesk.mcp.metrics.entity.TenantMode;

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.metrics.boundary;
 
-import com.trackdesk.mcp.metrics.control.ManualClock;
+import com.trackdesk.mcp.testsupport.time.ManualClock;
 import com.trackdesk.mcp.metrics.entity.DatabaseReachability;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.TenantMode;
