@@ -3,7 +3,7 @@ package com.trackdesk.mcp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the project's shared test fixtures live (real public specs and evaluation queries). */
+/** Where the project's vendored test fixtures live (real public specs and evaluation queries, {@code fixtures/}). */
 public final class SharedSpecs {
 
     private SharedSpecs() {
@@ -23,19 +23,19 @@ public final class SharedSpecs {
 
     /**
      * The surefire property points at the fixtures when Maven runs from the project root; running the
-     * module alone (or from an IDE) falls back to the checkout's sibling folder.
+     * module alone (or from an IDE) falls back to the repository's {@code fixtures/} folder.
      */
     private static Path dir(String property, String name) {
         var configured = System.getProperty(property);
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured);
         }
-        for (var candidate : new String[] {"../../shared/", "../shared/", "../../../shared/"}) {
+        for (var candidate : new String[] {"../fixtures/", "fixtures/", "../../fixtures/"}) {
             var dir = Path.of(candidate + name).toAbsolutePath().normalize();
             if (Files.isDirectory(dir)) {
                 return dir;
             }
         }
-        throw new IllegalStateException("Shared fixtures not found: set -D" + property);
+        throw new IllegalStateException("Test fixtures not found (the repository's fixtures/ folder): set -D" + property);
     }
 }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the benchmark inputs live: the shared public specs and the evaluation query sets.
- * Run from bench/jmh (or pass -Dshared.dir / -Dsearch.eval.dir).
+ * Where the benchmark inputs live: the vendored public specs and evaluation query sets (fixtures/).
+ * Run from bench/jmh (or pass -Dfixtures.dir / -Dsearch.eval.dir).
  */
 final class BenchFixtures {
 
@@ -20,18 +20,18 @@ final class BenchFixtures {
     }
 
     static Path spec(String file) {
-        return dir("shared.dir", "../../../shared", "../shared", "/work/shared").resolve("specs").resolve(file);
+        return dir("fixtures.dir", "../../fixtures", "../fixtures", "fixtures").resolve("specs").resolve(file);
     }
 
     static Path publicQueries() {
-        return dir("shared.dir", "../../../shared", "../shared", "/work/shared").resolve("eval/queries-public.json");
+        return dir("fixtures.dir", "../../fixtures", "../fixtures", "fixtures").resolve("eval/queries-public.json");
     }
 
     static Path benchQueries(String file) {
-        return dir("search.eval.dir", "../search-eval", "bench/search-eval", "/work/main/bench/search-eval").resolve(file);
+        return dir("search.eval.dir", "../search-eval", "bench/search-eval", "../../bench/search-eval").resolve(file);
     }
 
-    /** The "query" texts of a query set in the shared/eval format. */
+    /** The "query" texts of a query set in the fixtures/eval format. */
     static List<String> queryTexts(Path file) {
         try {
             var texts = new ArrayList<String>();

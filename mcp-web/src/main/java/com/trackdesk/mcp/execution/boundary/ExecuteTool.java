@@ -19,12 +19,13 @@ import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.Outcome;
-import com.trackdesk.mcp.protocol.control.CallerContext;
-import com.trackdesk.mcp.protocol.control.ResultText;
-import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
+import com.trackdesk.mcp.tool.control.CallerContext;
+import com.trackdesk.mcp.tool.control.ResultText;
+import com.trackdesk.mcp.tool.control.ToolSchemaLoader;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
+import com.trackdesk.mcp.tool.boundary.McpTool;
 import com.trackdesk.mcp.usage.control.UsageRecorder;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -47,7 +48,7 @@ import java.util.Optional;
  * or no key was given.
  */
 @ApplicationScoped
-public class ExecuteTool {
+public class ExecuteTool implements McpTool {
 
     public static final String NAME = "execute";
     static final String UNKNOWN_TENANT = "(unknown)";
@@ -80,14 +81,16 @@ public class ExecuteTool {
     @Inject
     UsageRecorder recorder;
 
-    public SyncToolSpecification specification() {
-        return specification(false);
+    @Override
+    public int listPosition() {
+        return 2;
     }
 
     /**
      * The tool as a connection sees it. A read-only connection ({@code /mcp/readonly}, or an OAuth grant of the
      * read-only scope) gets a tool announced and enforced as read-only, whatever the server's own policy.
      */
+    @Override
     public SyncToolSpecification specification(boolean readOnlyConnection) {
         boolean readOnly = policy.readOnly() || readOnlyConnection;
         String readOnlyNote = readOnlyConnection

@@ -3,7 +3,7 @@ package com.trackdesk.mcp.execution.control;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.Parameter;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
-import com.trackdesk.mcp.protocol.control.ResultText;
+import com.trackdesk.mcp.tool.control.ResultText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -3,7 +3,7 @@ package com.trackdesk.mcp.execution.control;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
-import com.trackdesk.mcp.protocol.control.ResultText;
+import com.trackdesk.mcp.tool.control.ResultText;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.enterprise.context.ApplicationScoped;

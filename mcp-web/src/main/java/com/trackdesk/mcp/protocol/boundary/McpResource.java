@@ -1,8 +1,7 @@
 package com.trackdesk.mcp.protocol.boundary;
 
 import com.trackdesk.mcp.authorization.entity.Connection;
-import com.trackdesk.mcp.execution.boundary.ExecuteTool;
-import com.trackdesk.mcp.protocol.control.CallerContext;
+import com.trackdesk.mcp.tool.control.CallerContext;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.ModernProtocol;
@@ -12,7 +11,7 @@ import com.trackdesk.mcp.protocol.control.ServerIdentity;
 import com.trackdesk.mcp.protocol.control.ToolCallChecks;
 import com.trackdesk.mcp.protocol.entity.ProtocolEra;
 import com.trackdesk.mcp.protocol.entity.ProtocolRevisions;
-import com.trackdesk.mcp.search.boundary.SearchTool;
+import com.trackdesk.mcp.tool.boundary.McpTool;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -27,6 +26,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +65,9 @@ public class McpResource implements McpStatelessServerTransport {
 
     static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
+    /** Every tool bean of the application; the protocol knows them only through {@link McpTool}. */
     @Inject
-    SearchTool searchTool;
-    @Inject
-    ExecuteTool executeTool;
+    Instance<McpTool> toolBeans;
     @Inject
     ServerIdentity identity;
     @Inject
@@ -106,8 +106,10 @@ public class McpResource implements McpStatelessServerTransport {
 
     /** One implementation of each tool for both eras, in a fixed order (tools/list is deterministic). */
     private List<SyncToolSpecification> tools(boolean readOnlyConnection) {
-        return List.of(FailureContainment.guarded(searchTool.specification()),
-                FailureContainment.guarded(executeTool.specification(readOnlyConnection)));
+        return toolBeans.stream()
+                .sorted(Comparator.comparingInt(McpTool::listPosition))
+                .map(tool -> FailureContainment.guarded(tool.specification(readOnlyConnection)))
+                .toList();
     }
 
     private ModernProtocol modernProtocol(List<SyncToolSpecification> tools) {

@@ -2,15 +2,16 @@ package com.trackdesk.mcp.search.boundary;
 
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.Outcome;
-import com.trackdesk.mcp.protocol.control.CallerContext;
-import com.trackdesk.mcp.protocol.control.ResultText;
-import com.trackdesk.mcp.protocol.control.ToolSchemaLoader;
+import com.trackdesk.mcp.tool.control.CallerContext;
+import com.trackdesk.mcp.tool.control.ResultText;
+import com.trackdesk.mcp.tool.control.ToolSchemaLoader;
 import com.trackdesk.mcp.search.control.HitFormatter;
 import com.trackdesk.mcp.search.control.OperationDetails;
 import com.trackdesk.mcp.search.entity.SearchHit;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import com.trackdesk.mcp.search.entity.SearchResult;
 import com.trackdesk.mcp.tenant.control.TenantResolver;
+import com.trackdesk.mcp.tool.boundary.McpTool;
 import com.trackdesk.mcp.tenant.entity.UnknownTenantException;
 import com.trackdesk.mcp.usage.control.UsageRecorder;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * the API description is not secret.
  */
 @ApplicationScoped
-public class SearchTool {
+public class SearchTool implements McpTool {
 
     public static final String NAME = "search";
     static final int DEFAULT_LIMIT = 10;
@@ -56,7 +57,14 @@ public class SearchTool {
     @Inject
     UsageRecorder recorder;
 
-    public SyncToolSpecification specification() {
+    @Override
+    public int listPosition() {
+        return 1;
+    }
+
+    /** Searching only reads the API description: the same tool on read-only connections. */
+    @Override
+    public SyncToolSpecification specification(boolean readOnlyConnection) {
         Tool tool = Tool.builder()
                 .name(NAME)
                 .title("Find Trackdesk API operations")

@@ -1,4 +1,4 @@
-package com.trackdesk.mcp.protocol.control;
+package com.trackdesk.mcp.tool.control;
 
 import com.trackdesk.mcp.authorization.entity.AuthKind;
 import com.trackdesk.mcp.authorization.entity.Connection;

@@ -1,4 +1,4 @@
-package com.trackdesk.mcp.protocol.control;
+package com.trackdesk.mcp.tool.control;
 
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
