@@ -8,9 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One circuit breaker per tenant, so a tenant whose API keeps failing stops costing threads and
@@ -25,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TenantCircuitBreakers {
 
-    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
+    /** A closed breaker with no failures counted is the same as none: those are dropped past the tenant cap. */
+    private final PerTenantState<String, Breaker> breakers = new PerTenantState<>(Breaker::idle);
 
     @Inject
     @ConfigProperty(name = "MCP_BREAKER_FAILURES", defaultValue = "5")
@@ -39,12 +38,12 @@ public class TenantCircuitBreakers {
 
     /** @return how long the circuit stays open when the call must not be made now */
     public Optional<Duration> refusal(Tenant tenant) {
-        Breaker breaker = breakers.get(tenant.name());
+        Breaker breaker = breakers.existing(tenant.name());
         return breaker == null ? Optional.empty() : breaker.refusal(clock.instant());
     }
 
     public void succeeded(Tenant tenant) {
-        Breaker breaker = breakers.get(tenant.name());
+        Breaker breaker = breakers.existing(tenant.name());
         if (breaker != null) {
             breaker.succeeded();
         }
@@ -55,14 +54,14 @@ public class TenantCircuitBreakers {
      * success nor a failure of that API, but a trial call it was allowed as must be given back.
      */
     public void notAttempted(Tenant tenant) {
-        Breaker breaker = breakers.get(tenant.name());
+        Breaker breaker = breakers.existing(tenant.name());
         if (breaker != null) {
             breaker.notAttempted();
         }
     }
 
     public void failed(Tenant tenant) {
-        breakers.computeIfAbsent(tenant.name(), name -> new Breaker())
+        breakers.get(tenant.name(), name -> new Breaker())
                 .failed(clock.instant(), failureThreshold, Duration.ofSeconds(openSeconds));
     }
 
@@ -82,6 +81,10 @@ public class TenantCircuitBreakers {
                 trialInFlight = true;
             }
             return Optional.empty();
+        }
+
+        synchronized boolean idle() {
+            return consecutiveFailures == 0 && !trialInFlight;
         }
 
         synchronized void notAttempted() {

@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -24,9 +22,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TenantConcurrencyLimit {
 
-    /** Slots of tenants that have not called for a while are dropped past this many tenants. */
-    static final int MAX_TENANTS = 1_000;
-
     @Inject
     @ConfigProperty(name = "MCP_TENANT_CONCURRENCY", defaultValue = "16")
     int permitsPerTenant;
@@ -35,7 +30,9 @@ public class TenantConcurrencyLimit {
     @ConfigProperty(name = "MCP_TENANT_QUEUE_MS", defaultValue = "10000")
     long queueMillis;
 
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    /** Only idle tenants' slots are dropped: a semaphore with calls in flight must stay the one they release. */
+    private final PerTenantState<String, Semaphore> permits =
+            new PerTenantState<>(slots -> slots.availablePermits() == permitsPerTenant && !slots.hasQueuedThreads());
 
     public <T> T within(Tenant tenant, CallBudget budget, Supplier<T> call) {
         Semaphore semaphore = slotsOf(tenant);
@@ -54,16 +51,8 @@ public class TenantConcurrencyLimit {
     }
 
     private Semaphore slotsOf(Tenant tenant) {
-        Semaphore existing = permits.get(tenant.name());
-        if (existing != null) {
-            return existing;
-        }
-        if (permits.size() >= MAX_TENANTS) {
-            // only idle tenants' slots are dropped: a semaphore with calls in flight must stay the one they release
-            permits.values().removeIf(slots -> slots.availablePermits() == permitsPerTenant);
-        }
         // fair: callers that waited longest get the next free slot
-        return permits.computeIfAbsent(tenant.name(), name -> new Semaphore(permitsPerTenant, true));
+        return permits.get(tenant.name(), name -> new Semaphore(permitsPerTenant, true));
     }
 
     private static boolean acquire(Semaphore semaphore, Duration wait) {

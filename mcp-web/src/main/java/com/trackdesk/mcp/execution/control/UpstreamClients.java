@@ -8,8 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,9 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class UpstreamClients {
-
-    /** Bounds memory when many tenants pass by; rebuilding an evicted client is only slow, never wrong. */
-    static final int MAX_CACHED = 1_000;
 
     @Inject
     UpstreamAddress address;
@@ -38,18 +33,11 @@ public class UpstreamClients {
     @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
     long callTimeoutSeconds;
 
-    private final Map<URI, UpstreamApi> clients = new ConcurrentHashMap<>();
+    /** Every client may be dropped past the tenant cap: rebuilding one is only slow, never wrong. */
+    private final PerTenantState<URI, UpstreamApi> clients = new PerTenantState<>(client -> true);
 
     public UpstreamApi forTenant(Tenant tenant) {
-        URI base = address.baseFor(tenant);
-        UpstreamApi client = clients.get(base);
-        if (client != null) {
-            return client;
-        }
-        if (clients.size() >= MAX_CACHED) {
-            clients.clear();
-        }
-        return clients.computeIfAbsent(base, this::build);
+        return clients.get(address.baseFor(tenant), this::build);
     }
 
     private UpstreamApi build(URI base) {

@@ -78,4 +78,18 @@ class TenantCircuitBreakersTest {
         breakers.succeeded(failing);
         assertThat(breakers.refusal(failing)).isEmpty();
     }
+
+    @Test
+    void manyPassingTenantsNeitherGrowTheBreakersWithoutBoundNorCloseAnOpenOne() {
+        for (int i = 0; i < 3; i++) {
+            breakers.failed(failing);
+        }
+        for (int i = 0; i < 3 * PerTenantState.MAX_TENANTS; i++) {
+            Tenant passing = new Tenant("made-up-" + i);
+            breakers.failed(passing);
+            breakers.succeeded(passing);
+        }
+        assertThat(breakers.refusal(failing)).as("still open: an open breaker is never dropped")
+                .contains(Duration.ofSeconds(30));
+    }
 }
