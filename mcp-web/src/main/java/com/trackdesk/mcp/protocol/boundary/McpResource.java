@@ -22,7 +22,9 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -72,6 +74,10 @@ public class McpResource implements McpStatelessServerTransport {
     ServerIdentity identity;
     @Inject
     McpJsonMapper json;
+
+    /** Runs a tool while the request thread streams its progress (see {@link ProgressStream}). */
+    @Resource
+    ManagedExecutorService workers;
 
     /** How often a long call reports progress to clients that asked for it. */
     @Inject
@@ -228,7 +234,7 @@ public class McpResource implements McpStatelessServerTransport {
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context));
         Object progressToken = progressToken(request);
         if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
-            return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json),
+            return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json, workers),
                     MediaType.SERVER_SENT_EVENTS_TYPE).header("X-Accel-Buffering", "no").build();
         }
         return Response.ok(write(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,10 +30,13 @@ public final class ProgressStream implements StreamingOutput {
     private final Object progressToken;
     private final Duration interval;
     private final McpJsonMapper json;
+    private final Executor worker;
 
+    /** @param worker the container's managed executor: the tool runs with the application's context, on threads the server owns */
     public ProgressStream(Mono<McpSchema.JSONRPCResponse> answer, Object progressToken, Duration interval,
-                          McpJsonMapper json) {
+                          McpJsonMapper json, Executor worker) {
         this.answer = answer;
+        this.worker = worker;
         this.progressToken = progressToken;
         this.interval = interval;
         this.json = json;
@@ -41,7 +45,7 @@ public final class ProgressStream implements StreamingOutput {
     @Override
     public void write(OutputStream out) throws IOException {
         // the tool runs on a worker so this thread is free to report progress
-        CompletableFuture<McpSchema.JSONRPCResponse> pending = answer.subscribeOn(Schedulers.boundedElastic()).toFuture();
+        CompletableFuture<McpSchema.JSONRPCResponse> pending = answer.subscribeOn(Schedulers.fromExecutor(worker)).toFuture();
         int ticks = 0;
         while (true) {
             try {
