@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -335,7 +334,7 @@ class McpEndpointIT {
         upstream.stubFor(post(urlPathEqualTo("/t/acme/api/node/affiliates/v1"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"affiliates\":[{\"id\":\"a1\",\"name\":\"Ada\"}],\"total\":1}")));
-        String output = runNode(Path.of(System.getProperty("e2e.dir")),
+        String output = NodeScript.run(Path.of(System.getProperty("e2e.dir")),
                 List.of("node", "e2e.mjs", server.mcpUri().toString(), KEY));
         assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates");
         LoggedRequest sent = single(upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())));
@@ -348,9 +347,9 @@ class McpEndpointIT {
         Path e2e = Path.of(System.getProperty("e2e.dir"));
         List<String> inspector = List.of("node_modules/.bin/node", "node_modules/.bin/mcp-inspector", "--cli",
                 server.mcpUri().toString(), "--transport", "http", "--header", "X-Api-Key: " + KEY);
-        String listed = runNode(e2e, concat(inspector, "--method", "tools/list"));
+        String listed = NodeScript.run(e2e, concat(inspector, "--method", "tools/list"));
         assertThat(listed).contains("\"search\"").contains("\"execute\"");
-        String called = runNode(e2e, concat(inspector, "--method", "tools/call", "--tool-name", "search",
+        String called = NodeScript.run(e2e, concat(inspector, "--method", "tools/call", "--tool-name", "search",
                 "--tool-arg", "query=list affiliates"));
         assertThat(called).contains("AffiliateService_ListAffiliates");
     }
@@ -359,7 +358,7 @@ class McpEndpointIT {
     void mcpRemoteBridgeAsUsedByClaudeDesktopWorks() throws Exception {
         upstream.stubFor(get(urlPathEqualTo("/t/acme/api/node/tags/v1"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
-        String output = runNode(Path.of(System.getProperty("e2e.dir")),
+        String output = NodeScript.run(Path.of(System.getProperty("e2e.dir")),
                 List.of("node_modules/.bin/node", "remote-bridge.mjs", server.mcpUri().toString(), KEY));
         assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates")
                 .contains("execute status: 200 isError: false");
@@ -383,24 +382,10 @@ class McpEndpointIT {
     void conformanceScenarioPasses(String scenario) throws Exception {
         Path e2e = Path.of(System.getProperty("e2e.dir"));
         try (CredentialAddingProxy proxy = new CredentialAddingProxy(server.baseUri(), KEY)) {
-            String output = runNode(e2e, List.of("node_modules/.bin/node", "node_modules/.bin/conformance", "server",
+            String output = NodeScript.run(e2e, List.of("node_modules/.bin/node", "node_modules/.bin/conformance", "server",
                     "--url", proxy.mcpUri().toString(), "--scenario", scenario));
             assertThat(output).contains("0 failed").doesNotContain("✗");
         }
-    }
-
-    private static String runNode(Path directory, List<String> command) throws Exception {
-        Path log = Files.createTempFile("node", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertThat(finished).as("finished in time: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 
     private static LoggedRequest single(List<LoggedRequest> requests) {

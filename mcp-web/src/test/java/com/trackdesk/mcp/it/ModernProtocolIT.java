@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -376,7 +375,8 @@ class ModernProtocolIT {
     @ValueSource(strings = {"2026-07-28", "auto", "legacy"})
     void officialTypeScriptClientV2SearchesAndExecutesInEachNegotiationMode(String mode) throws Exception {
         warmUpstreamPath();
-        String output = runNode(List.of("node_modules/.bin/node", "e2e-v2.mjs", server.mcpUri().toString(), KEY, mode));
+        String output = NodeScript.run(Path.of(System.getProperty("e2e.dir")),
+                List.of("node_modules/.bin/node", "e2e-v2.mjs", server.mcpUri().toString(), KEY, mode));
 
         assertThat(output).contains("era: " + ("legacy".equals(mode) ? "legacy" : "modern"))
                 .contains("tools: search,execute")
@@ -389,23 +389,10 @@ class ModernProtocolIT {
     @Test
     void officialTypeScriptClientV1SearchesAndExecutes() throws Exception {
         warmUpstreamPath();
-        String output = runNode(List.of("node_modules/.bin/node", "e2e.mjs", server.mcpUri().toString(), KEY));
+        String output = NodeScript.run(Path.of(System.getProperty("e2e.dir")),
+                List.of("node_modules/.bin/node", "e2e.mjs", server.mcpUri().toString(), KEY));
 
         assertThat(output).contains("tools: execute,search").contains("first hit: AffiliateService_ListAffiliates")
                 .contains("status: 200").contains("\"name\":\"Ada\"");
-    }
-
-    private static String runNode(List<String> command) throws Exception {
-        Path log = Files.createTempFile("node", ".log");
-        Process process = new ProcessBuilder(command).directory(Path.of(System.getProperty("e2e.dir")).toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertThat(finished).as("finished in time: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -26,17 +26,11 @@ public class OAuthDiscovery {
     @Inject
     TenantResolver tenants;
 
+    /** The metadata of {@code /mcp}, at the root name and at the path-aware name clients also try. */
     @GET
-    @Path("oauth-protected-resource")
+    @Path("oauth-protected-resource{path: (/mcp)?}")
     public Response protectedResource(@Context UriInfo uri, @HeaderParam("X-Forwarded-Proto") String proto,
                                       @HeaderParam(HttpHeaders.HOST) String host) {
-        return resourceMetadata(uri, proto, host, false);
-    }
-
-    @GET
-    @Path("oauth-protected-resource/mcp")
-    public Response protectedMcp(@Context UriInfo uri, @HeaderParam("X-Forwarded-Proto") String proto,
-                                 @HeaderParam(HttpHeaders.HOST) String host) {
         return resourceMetadata(uri, proto, host, false);
     }
 
