@@ -36,11 +36,13 @@ public final class OperationFields {
     public static final String DESCRIPTION = "description";
     public static final String TAGS = "tags";
     public static final String PATH = "path";
+    /** The thing an operation acts on: the path's last literal segment ({@code /guilds/{id}/members/{user}} → members). */
+    public static final String RESOURCE = "resource";
     public static final String PARAMETERS = "parameters";
     public static final String BODY = "body";
 
     /** Fields made of names rather than prose. */
-    public static final Set<String> IDENTIFIERS = Set.of(NAME, ACTION, TAGS, PATH, PARAMETERS, BODY);
+    public static final Set<String> IDENTIFIERS = Set.of(NAME, ACTION, TAGS, PATH, RESOURCE, PARAMETERS, BODY);
 
     /** How much a match in each field counts; names and summaries say what an operation does. */
     public static final Map<String, Float> BOOSTS = Map.of(
@@ -50,6 +52,7 @@ public final class OperationFields {
             DESCRIPTION, 0.6f,
             TAGS, 1.0f,
             PATH, 1.2f,
+            RESOURCE, 2.0f,
             PARAMETERS, 0.5f,
             BODY, 0.6f);
 
@@ -88,6 +91,7 @@ public final class OperationFields {
         text(doc, DESCRIPTION, abbreviate(operation.description()));
         text(doc, TAGS, String.join(" . ", operation.tags()));
         text(doc, PATH, literalPath(operation.path()));
+        text(doc, RESOURCE, resource(operation.path()));
         text(doc, PARAMETERS, operation.parameters().stream()
                 .filter(p -> p.location() != ParameterLocation.HEADER && p.location() != ParameterLocation.COOKIE)
                 .map(p -> p.name()).collect(Collectors.joining(" . ")));
@@ -104,6 +108,21 @@ public final class OperationFields {
     /** Path parameters are described by the parameters field; version segments say nothing. */
     private static String literalPath(String path) {
         return path.replaceAll("\\{[^}]*}", " ").replaceAll("(?i)(^|/)v\\d+(?=/|$)", "/");
+    }
+
+    /**
+     * The segments before the last literal one only say whose it is (the scope: a guild's, a repository's), so
+     * the noun the person names should weigh more here than there: "list the zones" means {@code GET /zones},
+     * not one of the hundreds of operations under {@code /zones/{zone_id}/...}.
+     */
+    static String resource(String path) {
+        var segments = literalPath(path).split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isBlank()) {
+                return segments[i].strip();
+            }
+        }
+        return "";
     }
 
     private static String abbreviate(String description) {
