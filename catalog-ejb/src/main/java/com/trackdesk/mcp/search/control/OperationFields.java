@@ -89,7 +89,7 @@ public final class OperationFields {
         text(doc, ACTION, ActionWords.of(operation));
         text(doc, SUMMARY, operation.summary());
         text(doc, DESCRIPTION, abbreviate(operation.description()));
-        text(doc, TAGS, String.join(" . ", operation.tags()));
+        text(doc, TAGS, String.join(" . ", operation.tags()) + " . " + String.join(" . ", operation.labels()));
         text(doc, PATH, literalPath(operation.path()));
         text(doc, RESOURCE, resource(operation.path()));
         text(doc, PARAMETERS, operation.parameters().stream()

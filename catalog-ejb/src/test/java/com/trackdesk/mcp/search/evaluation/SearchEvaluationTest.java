@@ -120,7 +120,7 @@ class SearchEvaluationTest {
 
     static OperationCatalog withoutProse(OperationCatalog catalog) {
         var stripped = catalog.operations().stream().map(o -> new Operation(o.operationId(), o.method(), o.path(),
-                "", "", o.tags(), o.parameters(), o.requestBody(), o.responseCodes(), o.readOnly())).toList();
+                "", "", o.tags(), o.parameters(), o.requestBody(), o.responseCodes(), o.readOnly(), o.labels())).toList();
         return new OperationCatalog(stripped, catalog.info(), catalog.fingerprint());
     }
 
