@@ -29,6 +29,8 @@ public final class OperationFields {
     /** "item" for operations on one thing named in the path ({@code /tags/{id}}). */
     public static final String TARGET = "target";
     public static final String ONE_ITEM = "item";
+    /** The exact names of the operation's parameters and body fields, for requests that spell one out. */
+    public static final String FIELD_NAME = "field";
 
     public static final String NAME = "name";
     public static final String ACTION = "action";
@@ -84,6 +86,8 @@ public final class OperationFields {
         if (operation.path().endsWith("}")) {
             doc.add(new StringField(TARGET, ONE_ITEM, Field.Store.NO));
         }
+
+        FieldNames.of(operation).forEach(name -> doc.add(new StringField(FIELD_NAME, name, Field.Store.NO)));
 
         text(doc, NAME, operation.operationId());
         text(doc, ACTION, ActionWords.of(operation));
