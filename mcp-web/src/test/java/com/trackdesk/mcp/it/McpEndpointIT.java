@@ -220,16 +220,16 @@ class McpEndpointIT {
     @Test
     void searchAlsoRanksByMeaningOnceTheModelHasLoaded() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        JsonNode first;
+        String reasons;
         do {
             JsonNode result = client().call("search", Map.of("query", "partners who joined recently", "limit", 5));
-            first = result.get("structuredContent").get("results").get(0);
-            if (first.path("why").toString().contains("similar meaning")) {
+            reasons = result.get("structuredContent").get("results").findValues("why").toString();
+            if (reasons.contains("similar meaning")) {
                 break;
             }
             Thread.sleep(2_000);
         } while (System.nanoTime() < deadline);
-        assertThat(first.path("why").toString()).as("reasons of the first hit").contains("similar meaning");
+        assertThat(reasons).as("why the five hits matched").contains("similar meaning");
     }
 
     @Test
