@@ -212,6 +212,25 @@ class McpEndpointIT {
         assertThat(answer.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer resource_metadata=");
     }
 
+    /**
+     * The WAR carries ONNX Runtime and the tokenizer with linux-x64 natives only (natives-linux-x64): the model
+     * must still load on Payara. It loads in the background, so the first searches may rank by words alone.
+     */
+    @Test
+    void searchAlsoRanksByMeaningOnceTheModelHasLoaded() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String reasons;
+        do {
+            JsonNode result = client().call("search", Map.of("query", "partners who joined recently", "limit", 5));
+            reasons = result.get("structuredContent").get("results").findValues("why").toString();
+            if (reasons.contains("similar meaning")) {
+                break;
+            }
+            Thread.sleep(2_000);
+        } while (System.nanoTime() < deadline);
+        assertThat(reasons).as("why the five hits matched").contains("similar meaning");
+    }
+
     @Test
     void searchByExactOperationIdReturnsTheFullRequestSchema() {
         JsonNode result = client().call("search", Map.of("query", "AffiliateService_SetAffiliateStatus"));

@@ -55,7 +55,8 @@ public class OperationReader {
                 parameters(item.getParameters(), op.getParameters(), components, schemas),
                 requestBody(op.getRequestBody(), components, schemas),
                 responses,
-                readOnlyRule.isReadOnly(method, id, summary, path));
+                readOnlyRule.isReadOnly(method, id, summary, path),
+                VendorLabels.of(op.getExtensions()));
     }
 
     private static List<String> declaredIds(OpenAPI api) {

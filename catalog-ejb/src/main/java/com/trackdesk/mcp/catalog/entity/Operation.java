@@ -14,6 +14,8 @@ import java.util.Optional;
  *                     decides retries and read-only mode
  * @param requestBody  the JSON request body, if the operation takes one
  * @param responseCodes status codes the spec declares ("200", "default", ...)
+ * @param labels       short names the vendor files the operation under in {@code x-*} extensions
+ *                     (GitHub's category "pulls"); searchable like tags, never used to filter
  */
 public record Operation(
         String operationId,
@@ -25,12 +27,20 @@ public record Operation(
         List<Parameter> parameters,
         Optional<RequestBody> requestBody,
         List<String> responseCodes,
-        boolean readOnly) {
+        boolean readOnly,
+        List<String> labels) {
 
     public Operation {
         tags = List.copyOf(tags);
+        labels = List.copyOf(labels);
         parameters = List.copyOf(parameters);
         responseCodes = List.copyOf(responseCodes);
+    }
+
+    /** An operation whose spec has no vendor extensions. */
+    public Operation(String operationId, String method, String path, String summary, String description, List<String> tags,
+                     List<Parameter> parameters, Optional<RequestBody> requestBody, List<String> responseCodes, boolean readOnly) {
+        this(operationId, method, path, summary, description, tags, parameters, requestBody, responseCodes, readOnly, List.of());
     }
 
     public List<Parameter> parametersIn(ParameterLocation location) {

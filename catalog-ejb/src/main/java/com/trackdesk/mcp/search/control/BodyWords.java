@@ -20,13 +20,17 @@ final class BodyWords {
     }
 
     static String of(RequestBody body) {
+        return String.join(" . ", names(body));
+    }
+
+    static Set<String> names(RequestBody body) {
         var names = new LinkedHashSet<String>();
         if (body.schema().get("title") instanceof String title) {
             names.add(title);
         }
         names.addAll(body.topLevelFields());
         collect(body.schema(), 1, names);
-        return String.join(" . ", names);
+        return names;
     }
 
     private static void collect(Map<?, ?> schema, int depth, Set<String> names) {

@@ -29,6 +29,8 @@ public final class OperationFields {
     /** "item" for operations on one thing named in the path ({@code /tags/{id}}). */
     public static final String TARGET = "target";
     public static final String ONE_ITEM = "item";
+    /** The exact names of the operation's parameters and body fields, for requests that spell one out. */
+    public static final String FIELD_NAME = "field";
 
     public static final String NAME = "name";
     public static final String ACTION = "action";
@@ -36,11 +38,13 @@ public final class OperationFields {
     public static final String DESCRIPTION = "description";
     public static final String TAGS = "tags";
     public static final String PATH = "path";
+    /** The thing an operation acts on: the path's last literal segment ({@code /guilds/{id}/members/{user}} → members). */
+    public static final String RESOURCE = "resource";
     public static final String PARAMETERS = "parameters";
     public static final String BODY = "body";
 
     /** Fields made of names rather than prose. */
-    public static final Set<String> IDENTIFIERS = Set.of(NAME, ACTION, TAGS, PATH, PARAMETERS, BODY);
+    public static final Set<String> IDENTIFIERS = Set.of(NAME, ACTION, TAGS, PATH, RESOURCE, PARAMETERS, BODY);
 
     /** How much a match in each field counts; names and summaries say what an operation does. */
     public static final Map<String, Float> BOOSTS = Map.of(
@@ -50,6 +54,7 @@ public final class OperationFields {
             DESCRIPTION, 0.6f,
             TAGS, 1.0f,
             PATH, 1.2f,
+            RESOURCE, 2.0f,
             PARAMETERS, 0.5f,
             BODY, 0.6f);
 
@@ -82,12 +87,15 @@ public final class OperationFields {
             doc.add(new StringField(TARGET, ONE_ITEM, Field.Store.NO));
         }
 
+        FieldNames.of(operation).forEach(name -> doc.add(new StringField(FIELD_NAME, name, Field.Store.NO)));
+
         text(doc, NAME, operation.operationId());
         text(doc, ACTION, ActionWords.of(operation));
         text(doc, SUMMARY, operation.summary());
         text(doc, DESCRIPTION, abbreviate(operation.description()));
-        text(doc, TAGS, String.join(" . ", operation.tags()));
+        text(doc, TAGS, String.join(" . ", operation.tags()) + " . " + String.join(" . ", operation.labels()));
         text(doc, PATH, literalPath(operation.path()));
+        text(doc, RESOURCE, resource(operation.path()));
         text(doc, PARAMETERS, operation.parameters().stream()
                 .filter(p -> p.location() != ParameterLocation.HEADER && p.location() != ParameterLocation.COOKIE)
                 .map(p -> p.name()).collect(Collectors.joining(" . ")));
@@ -104,6 +112,21 @@ public final class OperationFields {
     /** Path parameters are described by the parameters field; version segments say nothing. */
     private static String literalPath(String path) {
         return path.replaceAll("\\{[^}]*}", " ").replaceAll("(?i)(^|/)v\\d+(?=/|$)", "/");
+    }
+
+    /**
+     * The segments before the last literal one only say whose it is (the scope: a guild's, a repository's), so
+     * the noun the person names should weigh more here than there: "list the zones" means {@code GET /zones},
+     * not one of the hundreds of operations under {@code /zones/{zone_id}/...}.
+     */
+    static String resource(String path) {
+        var segments = literalPath(path).split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].isBlank()) {
+                return segments[i].strip();
+            }
+        }
+        return "";
     }
 
     private static String abbreviate(String description) {

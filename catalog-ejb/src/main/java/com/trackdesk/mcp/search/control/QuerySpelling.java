@@ -13,6 +13,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -46,6 +47,9 @@ final class QuerySpelling {
         checker.setMaxEdits(1);
         checker.setMinQueryLength(MIN_LENGTH);
         checker.setAccuracy(0.75f);
+        // Swapped letters ("wroker", "serach") are the commonest typo: one edit, as Lucene's fuzzy queries count it,
+        // not two as plain Levenshtein would (which the accuracy bar then rejects for short words).
+        checker.setDistance(new LuceneLevenshteinDistance());
     }
 
     /** @param index the operation index, whose words in {@code fields} are known */

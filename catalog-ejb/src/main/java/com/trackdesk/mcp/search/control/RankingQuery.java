@@ -13,6 +13,7 @@ import org.apache.lucene.search.SynonymQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns query concepts into one BM25 query: each concept is looked for in every field (the best field
@@ -28,20 +29,36 @@ final class RankingQuery {
     /** What a number in the request adds for operations on one item: a tie-breaker, not a topic. */
     static final float ONE_ITEM_BOOST = 0.8f;
 
-    /** @param namesOneItem the request mentions a number, as in "delete tag 12" */
+    /** What a field name spelled out in the request adds for operations that take that field. */
+    static final float FIELD_NAME_BOOST = 2.0f;
+
     Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem) {
+        return of(concepts, namesOneItem, Set.of());
+    }
+
+    /**
+     * @param namesOneItem the request mentions a number, as in "delete tag 12"
+     * @param fieldNames   field names the request spells out ({@code communication_disabled_until})
+     */
+    Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem, Set<String> fieldNames) {
         var words = new BooleanQuery.Builder();
         for (var concept : concepts) {
             words.add(concept(concept), BooleanClause.Occur.SHOULD);
         }
-        if (!namesOneItem) {
+        if (!namesOneItem && fieldNames.isEmpty()) {
             return words.build();
         }
-        var oneItem = new TermQuery(new Term(OperationFields.TARGET, OperationFields.ONE_ITEM));
-        return new BooleanQuery.Builder()
-                .add(words.build(), BooleanClause.Occur.MUST)
-                .add(new BoostQuery(new ConstantScoreQuery(oneItem), ONE_ITEM_BOOST), BooleanClause.Occur.SHOULD)
-                .build();
+        // Tie-breakers among the operations the words found, never a reason to find one.
+        var query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
+        if (namesOneItem) {
+            var oneItem = new TermQuery(new Term(OperationFields.TARGET, OperationFields.ONE_ITEM));
+            query.add(new BoostQuery(new ConstantScoreQuery(oneItem), ONE_ITEM_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        for (var name : fieldNames) {
+            var field = new TermQuery(new Term(OperationFields.FIELD_NAME, name));
+            query.add(new BoostQuery(new ConstantScoreQuery(field), FIELD_NAME_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        return query.build();
     }
 
     private static Query concept(QueryConcepts.Concept concept) {

@@ -115,7 +115,7 @@ public final class SearchIndex {
         var corrected = spelling.correct(bounded);
         var concepts = QueryConcepts.of(corrected, analyzers);
         var lexical = concepts.isEmpty() ? List.<SearchHit>of()
-                : ranked(filtered(ranking.of(concepts, NUMBER.matcher(bounded).find()), query), Math.max(limit + 1, CANDIDATES));
+                : ranked(filtered(ranking.of(concepts, NUMBER.matcher(bounded).find(), FieldNames.typedIn(bounded)), query), Math.max(limit + 1, CANDIDATES));
         var operations = catalog.operations();
         var nearest = semantic.flatMap(s -> s.nearest(corrected,
                 ordinal -> passesFilters(operations.get(ordinal), query), CANDIDATES));

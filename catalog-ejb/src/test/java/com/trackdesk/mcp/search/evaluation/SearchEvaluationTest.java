@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The quality bars, measured on real query sets through the real index (words and meaning, as served)
- * and printed as recall@1, recall@5, MRR and latency. Each bar sits a little below the measured value
- * (bench/search-eval/README.md), so a change that makes search worse fails the build. Runs in every build; alone:
+ * and printed as recall@1, recall@5, MRR and latency. Each bar sits just below the measured value (about
+ * 0.03 lower, bench/search-eval/README.md), so one more miss in any set fails the build. Runs in every build; alone:
  * {@code mvn -B -pl catalog-ejb test -Dtest=SearchEvaluationTest}. See bench/search-eval/README.md.
  */
 @Tag("evaluation")
@@ -29,8 +29,8 @@ class SearchEvaluationTest {
     void publicTrackdeskQueriesFindTheRightOperation() {
         var report = evaluate("trackdesk public", sharedPublicQueries(), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.95);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.97);
     }
 
     /** Trackdesk's published spec words its summaries differently; structure and synonyms must carry. */
@@ -38,8 +38,8 @@ class SearchEvaluationTest {
     void publicTrackdeskQueriesStillWorkWithoutAnySummaryOrDescription() {
         var report = evaluate("trackdesk public, no prose", sharedPublicQueries(), true);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.87);
     }
 
     @Test
@@ -47,14 +47,14 @@ class SearchEvaluationTest {
         var report = evaluate("trackdesk extra", benchQueries("queries-trackdesk-extra.json"), false);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.88);
     }
 
     @Test
     void moreTrackdeskQueriesStillWorkWithoutAnySummaryOrDescription() {
         var report = evaluate("trackdesk extra, no prose", benchQueries("queries-trackdesk-extra.json"), true);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.93);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.92);
         assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.73);
     }
 
@@ -63,7 +63,7 @@ class SearchEvaluationTest {
         var report = evaluate("trackdesk held-out", benchQueries("queries-trackdesk-holdout.json"), false);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.83);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.80);
     }
 
     /** The bundled synonyms are Trackdesk's; other APIs must still rank well on their own words. */
@@ -72,7 +72,7 @@ class SearchEvaluationTest {
         var report = evaluate("github", benchQueries("queries-github.json"), false);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.93);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.70);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.75);
     }
 
     @Test
@@ -80,7 +80,7 @@ class SearchEvaluationTest {
         var report = evaluate("stripe", benchQueries("queries-stripe.json"), false);
 
         assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.97);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.85);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.86);
     }
 
     /** Public sets of APIs the engine was never tuned for (shared/eval): one setting must serve all. */
@@ -88,15 +88,15 @@ class SearchEvaluationTest {
     void discordQueriesFindTheRightOperation() {
         var report = evaluate("discord", sharedQueries("queries-discord.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.73);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.33);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.80);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.37);
     }
 
     @Test
     void openaiQueriesFindTheRightOperation() {
         var report = evaluate("openai", sharedQueries("queries-openai.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.76);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.77);
         assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.60);
     }
 
@@ -104,8 +104,8 @@ class SearchEvaluationTest {
     void cloudflareQueriesFindTheRightOperation() {
         var report = evaluate("cloudflare", sharedQueries("queries-cloudflare.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.63);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.43);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.67);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.47);
     }
 
     private static Evaluation.Report evaluate(String name, QuerySet set, boolean withoutProse) {
@@ -120,7 +120,7 @@ class SearchEvaluationTest {
 
     static OperationCatalog withoutProse(OperationCatalog catalog) {
         var stripped = catalog.operations().stream().map(o -> new Operation(o.operationId(), o.method(), o.path(),
-                "", "", o.tags(), o.parameters(), o.requestBody(), o.responseCodes(), o.readOnly())).toList();
+                "", "", o.tags(), o.parameters(), o.requestBody(), o.responseCodes(), o.readOnly(), o.labels())).toList();
         return new OperationCatalog(stripped, catalog.info(), catalog.fingerprint());
     }
 
