@@ -64,6 +64,9 @@ for _ in $(seq 300); do
 done
 sleep 15   # steady load before the first fault
 
+# what the instance about to die and the database are doing: explains the metric rows it takes with it
+"$CLUSTER" sql "SELECT application_name || ' ' || COALESCE(client_port::text, '-') || ' ' || state || ' ' || COALESCE(wait_event_type || ':' || wait_event, '-') || ' xact ' || COALESCE((now() - xact_start)::text, '-') || ' ' || left(regexp_replace(query, '\s+', ' ', 'g'), 100) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()" >"$OUT/db-activity-before-kill.txt" 2>&1 || true
+jcmd "$(cat "$STATE/mcp-1.pid")" Thread.print >"$OUT/mcp-1-threads-before-kill.txt" 2>&1 || true
 log "SIGKILL mcp-1"
 "$CLUSTER" kill mcp-1 >&2
 KILL_AT=$(cat "$STATE/last-fault.ms")   # the moment the signal was sent
@@ -115,7 +118,7 @@ for file in "${SCANNED[@]}"; do [ -s "$file" ] || MISSING+="$file "; done
 : >"$OUT/key-hits.txt"
 for file in "${SCANNED[@]}"; do
   hits=$(grep -o -F "$KEY_PREFIX" "$file" 2>/dev/null | wc -l)
-  [ "$hits" -gt 0 ] && echo "$file $hits" >>"$OUT/key-hits.txt"
+  if [ "$hits" -gt 0 ]; then echo "$file $hits" >>"$OUT/key-hits.txt"; fi
 done
 
 EVENTS="$OUT/events.txt" T0="$T0" T1="$T1" KILL_AT="$KILL_AT" KILL_UNTIL="$KILL_UNTIL" TERM_AT="$TERM_AT" \
