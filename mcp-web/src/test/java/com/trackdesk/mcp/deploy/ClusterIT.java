@@ -287,7 +287,7 @@ class ClusterIT {
     @Test
     @Order(6)
     void everyCallThroughTheProxyIsOneRowOfTheInstanceThatServedItInTheSharedDatabase() {
-        Map<String, Long> before = rowsByInstance();
+        Map<String, Long> before = settledRowsByInstance();
         Map<String, Long> served = new TreeMap<>();
         for (int i = 0; i < 4; i++) {
             TlsClient.Response search = send(rpc(20 + i, "tools/call", Map.of("name", "search",
@@ -306,7 +306,7 @@ class ClusterIT {
     @Test
     @Order(7)
     void whileTheSharedDatabaseRestartsCallsSucceedReadinessGoesDownAndNoMetricIsLost() throws Exception {
-        Map<String, Long> expected = new TreeMap<>(rowsByInstance());
+        Map<String, Long> expected = new TreeMap<>(settledRowsByInstance());
         database.kill();
         Instant stopped = Instant.now();
         for (MicroInstance instance : List.of(a, b)) {
@@ -459,6 +459,23 @@ class ClusterIT {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count call_metric rows: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The rows once the earlier tests' calls are all written: the recorders write every second, so rows that
+     * have not changed over three seconds are all there are.
+     */
+    static Map<String, Long> settledRowsByInstance() {
+        Map<String, Long> rows = rowsByInstance();
+        Instant deadline = Instant.now().plusSeconds(60);
+        int unchanged = 0;
+        while (unchanged < 3 && Instant.now().isBefore(deadline)) {
+            Http.sleep(Duration.ofSeconds(1));
+            Map<String, Long> now = rowsByInstance();
+            unchanged = now.equals(rows) ? unchanged + 1 : 0;
+            rows = now;
+        }
+        return rows;
     }
 
     /** Polls until the rows by instance are the expected ones (the recorders write in the background). */
