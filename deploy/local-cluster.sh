@@ -318,9 +318,12 @@ print(json.dumps({"front": os.environ["FRONT"], "instances": instances,
 PY
 }
 
-gone() { # pid: the process has exited and its sockets are closed (no such process, or a zombie)
+gone() { # pid: the process has exited and its sockets are closed
+  # no such process, or a zombie main thread that is its last thread: the open files (sockets) are released
+  # by the last thread to exit, so a zombie main thread alone is not enough (measured: the JVM's sockets
+  # closed ~170 ms after its main thread became a zombie)
   local state; state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)
-  [ -z "$state" ] || [ "$state" = Z ]
+  [ -z "$state" ] || { [ "$state" = Z ] && [ "$(ls "/proc/$1/task" 2>/dev/null | wc -l)" -le 1 ]; }
 }
 
 cmd_kill() { load_state; check_instance_name "$1"; local pid; pid=$(pid_of "$1")

@@ -117,7 +117,7 @@ for file in "${SCANNED[@]}"; do [ -s "$file" ] || MISSING+="$file "; done
 # every occurrence of any of the drill's keys (they all start with the run's prefix), file by file
 : >"$OUT/key-hits.txt"
 for file in "${SCANNED[@]}"; do
-  hits=$(grep -o -F "$KEY_PREFIX" "$file" 2>/dev/null | wc -l)
+  hits=$( (grep -o -F "$KEY_PREFIX" "$file" 2>/dev/null || true) | wc -l)
   if [ "$hits" -gt 0 ]; then echo "$file $hits" >>"$OUT/key-hits.txt"; fi
 done
 
