@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * initialize and then alternate search and execute (against the sandbox upstream) through the cluster's
  * front, with a short think time, until a stop file appears (and at least a minimum time has passed).
  *
- * <p>One line per tool call goes to the events file: {@code startMillis endMillis tool outcome}, outcome
- * {@code ok} or the reason it failed (HTTP status, connection error, JSON-RPC error, tool error), so that the
- * drill can tell which failures fell into which fault. Plain JDK, one file, run with the source launcher:
+ * <p>One line per tool call goes to the events file: {@code startMillis endMillis tool outcome instance},
+ * outcome {@code ok} or the reason it failed (HTTP status, with {@code _proxy} when no instance answered,
+ * connection error, JSON-RPC error, tool error), instance the one that answered ({@code -}: none), so that
+ * the drill can tell which failures fell into which fault and which instance served each call. Plain JDK, one file, run with the source launcher:
  * {@code java DrillLoad.java --url https://{tenant}.trackdesk.localhost:8443/mcp --tenants 8 --tenant-prefix drill-t
  * --ca root.crt --clients 64
  * --min-seconds 180 --stop-file stop --events events.txt --key-prefix drill-abc}: client c is tenant
@@ -42,6 +43,8 @@ public final class DrillLoad {
     private static final String[] EXECUTES = {
             "{\"operationId\":\"TagsService_ListTags\"}",
             "{\"operationId\":\"AffiliateService_ListAffiliates\",\"body\":{\"pagination\":{\"limit\":5}},\"fields\":[\"affiliates.id\"]}"};
+    /** The instance that answered (mcp-web's ServingInstanceHeader; local-cluster.sh names them mcp-1, mcp-2). */
+    private static final String SERVED_BY = "Trackdesk-Instance";
     private static final Pattern TOOL_ERROR_TEXT = Pattern.compile("\"text\":\"([^\"]{0,40})");
 
     public static void main(String[] args) throws Exception {
@@ -128,9 +131,11 @@ public final class DrillLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             long start = System.currentTimeMillis();
             String failure;
+            String servedBy = "-";
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 failure = failureOf(response);
+                servedBy = response.headers().firstValue(SERVED_BY).orElse("-");
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
@@ -138,7 +143,7 @@ public final class DrillLoad {
                 failure = "interrupted";
             }
             if (tool != null) {
-                record(start, System.currentTimeMillis(), tool, failure == null ? "ok" : failure);
+                record(start, System.currentTimeMillis(), tool, failure == null ? "ok" : failure, servedBy);
             }
             return failure;
         }
@@ -146,7 +151,8 @@ public final class DrillLoad {
         private static String failureOf(HttpResponse<String> response) {
             String text = response.body();
             if (response.statusCode() != 200) {
-                return "HTTP_" + response.statusCode();
+                // an instance's answers name it; an error of the proxy itself (no instance reached) does not
+                return "HTTP_" + response.statusCode() + (response.headers().firstValue(SERVED_BY).isPresent() ? "" : "_proxy");
             }
             if (text.contains("\"error\":{")) {
                 return "JSON-RPC_error";
@@ -158,10 +164,10 @@ public final class DrillLoad {
             return null;
         }
 
-        private void record(long start, long end, String tool, String outcome) {
+        private void record(long start, long end, String tool, String outcome, String servedBy) {
             synchronized (events) {
                 try {
-                    events.write(start + " " + end + " " + tool + " " + outcome + "\n");
+                    events.write(start + " " + end + " " + tool + " " + outcome + " " + servedBy + "\n");
                     events.flush();
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot write the events file", e);
