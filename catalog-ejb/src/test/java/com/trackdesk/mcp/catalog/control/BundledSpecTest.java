@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.catalog.control;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,14 +26,14 @@ class BundledSpecTest {
         assertThat(sha256(getClass().getResourceAsStream("/trackdesk-openapi.json")))
                 .as("catalog-ejb/src/main/resources/trackdesk-openapi.json against fixtures/specs/SOURCES.md")
                 .isEqualTo(recorded);
-        assertThat(sha256(Files.newInputStream(SharedSpecs.spec("trackdesk.json"))))
+        assertThat(sha256(Files.newInputStream(TestFixtures.spec("trackdesk.json"))))
                 .as("fixtures/specs/trackdesk.json against fixtures/specs/SOURCES.md")
                 .isEqualTo(recorded);
     }
 
     /** The sha256 line of the trackdesk.json section of SOURCES.md. */
     private static String recordedChecksum() throws IOException {
-        String sources = Files.readString(SharedSpecs.specs().resolve("SOURCES.md"));
+        String sources = Files.readString(TestFixtures.specs().resolve("SOURCES.md"));
         String section = sources.substring(sources.indexOf("## trackdesk.json"));
         var checksum = Pattern.compile("sha256 of the file as stored here: `([0-9a-f]{64})`").matcher(section);
         assertThat(checksum.find()).as("SOURCES.md records the checksum of trackdesk.json").isTrue();

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.catalog.control;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class OperationIdSuggestionsTest {
 
     @BeforeAll
     static void load() {
-        trackdesk = new SpecLoader().load(SharedSpecs.spec("trackdesk.json"));
+        trackdesk = new SpecLoader().load(TestFixtures.spec("trackdesk.json"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.catalog.control;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +21,7 @@ class SpecLoaderRealSpecsTest {
             "petstore-3.0.json, 3"
     })
     void everyPublicSpecLoadsWithAllItsOperations(String file, int operations) {
-        var catalog = loader.load(SharedSpecs.spec(file));
+        var catalog = loader.load(TestFixtures.spec(file));
 
         assertThat(catalog.operations()).hasSize(operations);
         assertThat(catalog.info().operationCount()).isEqualTo(operations);

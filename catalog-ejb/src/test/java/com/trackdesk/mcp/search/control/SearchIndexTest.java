@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.search.control;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
 import com.trackdesk.mcp.search.entity.SearchHit;
 import com.trackdesk.mcp.search.entity.SearchQuery;
@@ -24,7 +24,7 @@ class SearchIndexTest {
 
     @BeforeAll
     static void index() {
-        trackdesk = SearchIndex.of(new SpecLoader().load(SharedSpecs.spec("trackdesk.json")));
+        trackdesk = SearchIndex.of(new SpecLoader().load(TestFixtures.spec("trackdesk.json")));
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.trackdesk.mcp.search.evaluation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A file of evaluation queries in the format of shared/eval/README.md: natural-language requests,
+ * A file of evaluation queries in the format of fixtures/eval/README.md: natural-language requests,
  * each with the operationIds that count as a correct answer.
  */
 public record QuerySet(String spec, String specFile, String description, List<Query> queries) {
@@ -34,6 +34,6 @@ public record QuerySet(String spec, String specFile, String description, List<Qu
     /** Relative to the query file, as the README says; else by file name among the shared specs. */
     private static Path specPath(Path queryFile, String specFile) {
         var relative = queryFile.toAbsolutePath().getParent().resolve(specFile).normalize();
-        return Files.exists(relative) ? relative : SharedSpecs.spec(Path.of(specFile).getFileName().toString());
+        return Files.exists(relative) ? relative : TestFixtures.spec(Path.of(specFile).getFileName().toString());
     }
 }

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.search.evaluation;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
 import com.trackdesk.mcp.search.control.DomainSynonyms;
@@ -45,7 +45,7 @@ public final class SearchCost {
         timed("bundled Trackdesk index + vectors computed (ready)", () -> index(trackdesk, model, cacheDir));
         timed("bundled Trackdesk index + vectors from cache (ready)", () -> index(trackdesk, model, cacheDir));
 
-        var github = timed("GitHub spec read", () -> loader.load(SharedSpecs.spec("github-api.github.com.json.gz").toString()));
+        var github = timed("GitHub spec read", () -> loader.load(TestFixtures.spec("github-api.github.com.json.gz").toString()));
         timed("GitHub word index", () -> SearchIndex.of(github));
         timed("GitHub vectors computed (" + github.operations().size() + " operations)",
                 () -> SemanticRanking.of(github, model, cacheDir, Runnable::run));

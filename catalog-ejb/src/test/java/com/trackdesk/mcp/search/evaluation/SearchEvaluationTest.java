@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.search.evaluation;
 
-import com.trackdesk.mcp.SharedSpecs;
+import com.trackdesk.mcp.TestFixtures;
 import com.trackdesk.mcp.catalog.control.SpecLoader;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
@@ -83,7 +83,7 @@ class SearchEvaluationTest {
         assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.86);
     }
 
-    /** Public sets of APIs the engine was never tuned for (shared/eval): one setting must serve all. */
+    /** Public sets of APIs the engine was never tuned for (fixtures/eval): one setting must serve all. */
     @Test
     void discordQueriesFindTheRightOperation() {
         var report = evaluate("discord", sharedQueries("queries-discord.json"), false);
@@ -129,7 +129,7 @@ class SearchEvaluationTest {
     }
 
     private static QuerySet sharedQueries(String file) {
-        return QuerySet.read(SharedSpecs.eval().resolve(file));
+        return QuerySet.read(TestFixtures.eval().resolve(file));
     }
 
     private static QuerySet benchQueries(String file) {

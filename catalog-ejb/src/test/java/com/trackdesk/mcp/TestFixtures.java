@@ -4,17 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the project's vendored test fixtures live (real public specs and evaluation queries, {@code fixtures/}). */
-public final class SharedSpecs {
+public final class TestFixtures {
 
-    private SharedSpecs() {
+    private TestFixtures() {
     }
 
     public static Path specs() {
-        return dir("shared.specs.dir", "specs");
+        return dir("fixtures.specs.dir", "specs");
     }
 
     public static Path eval() {
-        return dir("shared.eval.dir", "eval");
+        return dir("fixtures.eval.dir", "eval");
     }
 
     public static Path spec(String fileName) {
