@@ -2,6 +2,7 @@ package com.trackdesk.mcp.deploy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.trackdesk.mcp.it.McpClient;
+import com.trackdesk.mcp.testsupport.http.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
