@@ -2,6 +2,7 @@ package com.trackdesk.mcp.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.trackdesk.mcp.testsupport.http.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,11 +99,11 @@ class EarOnPayaraServerIT {
 
     @Test
     void mcpEndpointIsAtTheRootContext() {
-        JsonNode result = Http.initialize(mcp(), KEY).get("result");
+        JsonNode result = McpRpc.initialize(mcp(), KEY).get("result");
         assertThat(result.get("serverInfo").get("name").asText()).isEqualTo("trackdesk-mcp");
         assertThat(result.get("protocolVersion").asText()).isEqualTo("2025-06-18");
 
-        JsonNode tools = Http.rpc(mcp(), KEY, "tools/list", Map.of()).get("result").get("tools");
+        JsonNode tools = McpRpc.rpc(mcp(), KEY, "tools/list", Map.of()).get("result").get("tools");
         List<String> names = new ArrayList<>();
         tools.forEach(tool -> names.add(tool.get("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("search", "execute");
@@ -110,7 +111,7 @@ class EarOnPayaraServerIT {
 
     @Test
     void searchUsesTheCatalogOfTheEjbModule() {
-        JsonNode result = Http.call(mcp(), KEY, "search", Map.of("query", "newest affiliates"));
+        JsonNode result = McpRpc.call(mcp(), KEY, "search", Map.of("query", "newest affiliates"));
         assertThat(result.get("isError").asBoolean()).isFalse();
         assertThat(result.get("structuredContent").get("results").get(0).get("operationId").asText())
                 .isEqualTo("AffiliateService_ListAffiliates");
@@ -119,7 +120,7 @@ class EarOnPayaraServerIT {
     @Test
     void executeReachesTheConfiguredUpstreamForTheDefaultTenant() {
         // MCP_UPSTREAM_URL came from the environment, MCP_DEFAULT_TENANT from asadmin set-config-property
-        JsonNode result = Http.call(mcp(), KEY, "execute", Map.of("operationId", "AffiliateService_ListAffiliates",
+        JsonNode result = McpRpc.call(mcp(), KEY, "execute", Map.of("operationId", "AffiliateService_ListAffiliates",
                 "body", Map.of("pagination", Map.of("limit", 3))));
         assertThat(result.get("isError").asBoolean()).as(result.toString()).isFalse();
         assertThat(result.get("structuredContent").get("body").get("affiliates")).hasSize(3);
@@ -143,7 +144,7 @@ class EarOnPayaraServerIT {
     void microProfileHealthReportsTheCatalog() {
         HttpResponse<String> ready = Http.await(base.resolve("health/ready"), Duration.ofSeconds(30),
                 response -> response.statusCode() == 200);
-        JsonNode body = Http.json(ready.body());
+        JsonNode body = McpRpc.json(ready.body());
         assertThat(body.get("status").asText()).isEqualTo("UP");
         JsonNode catalog = null;
         for (JsonNode check : body.get("checks")) {

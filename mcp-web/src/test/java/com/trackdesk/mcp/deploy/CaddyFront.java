@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.deploy;
 
+import com.trackdesk.mcp.testsupport.http.Http;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.deploy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.trackdesk.mcp.it.McpClient;
 import com.trackdesk.mcp.testsupport.database.ThrowawayPostgresql;
+import com.trackdesk.mcp.testsupport.http.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

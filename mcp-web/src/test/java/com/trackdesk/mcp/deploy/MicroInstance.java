@@ -1,5 +1,7 @@
 package com.trackdesk.mcp.deploy;
 
+import com.trackdesk.mcp.testsupport.http.Http;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -2,8 +2,10 @@ package com.trackdesk.mcp.hardening;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +73,7 @@ final class LeakScan {
         return hits;
     }
 
-    /** Every regular file under the path (or the file itself); files that vanish meanwhile are skipped. */
+    /** Every regular file under the path (or the file itself); files that vanish meanwhile are skipped, a file that cannot be read fails the scan. */
     List<Hit> files(Path root) {
         List<Hit> hits = new ArrayList<>();
         if (!Files.exists(root)) {
@@ -82,7 +84,7 @@ final class LeakScan {
                 hits.addAll(file(file));
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return hits;
     }
@@ -115,8 +117,10 @@ final class LeakScan {
                 System.arraycopy(window, filled - carried, window, 0, carried);
                 base += filled - carried;
             }
-        } catch (IOException vanished) {
-            // a temporary file deleted while scanning
+        } catch (NoSuchFileException vanished) {
+            // a temporary file deleted while scanning holds nothing any more
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": the scan would miss what it holds", e);
         }
         return hits.stream().distinct().toList();
     }

@@ -33,10 +33,16 @@ import java.util.regex.Pattern;
  */
 public final class LoadDriver {
 
-    /** What to run. {@code tenants} Host labels {@code <prefix>0..n-1} share the clients round robin. */
+    /**
+     * What to run. {@code tenants} Host labels {@code <prefix>0..n-1} share the clients round robin. After the run
+     * the server's threads are given time to wind down to {@code threadSlack} above their count before it.
+     */
     public record Config(URI mcp, int clients, Duration duration, Duration warmup, int tenants, String tenantPrefix,
-                         String domain, Duration thinkTime, long serverPid) {
+                         String domain, Duration thinkTime, long serverPid, long threadSlack) {
     }
+
+    /** How long finished calls and idle keep-alive connections may take to release their threads. */
+    static final Duration THREAD_SETTLING = Duration.ofSeconds(60);
 
     /** What happened. Latencies in milliseconds; heap in KiB after a full GC; -1 when not sampled. */
     public record Result(long requests, long errors, Map<String, Long> errorKinds, double seconds, double p50, double p90,
@@ -92,8 +98,8 @@ public final class LoadDriver {
         phase(end, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.join(5_000);
-        sleep(3_000); // let keep-alive connections and finished calls settle
-        long threadsAfter = config.serverPid() > 0 ? liveThreads(config.serverPid()) : -1;
+        long threadsAfter = config.serverPid() > 0
+                ? threadsOnceSettled(config.serverPid(), threadsBefore + config.threadSlack()) : -1;
         long heapAfter = config.serverPid() > 0 ? heapAfterGcKiB(config.serverPid()) : -1;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
         Map<String, Long> kinds = new LinkedHashMap<>();
@@ -236,6 +242,17 @@ public final class LoadDriver {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    /** Polls the live threads until they are down to the bound, or the settling time is over; the last count. */
+    static long threadsOnceSettled(long pid, long bound) {
+        long deadline = System.nanoTime() + THREAD_SETTLING.toNanos();
+        long threads = liveThreads(pid);
+        while (threads > bound && System.nanoTime() < deadline) {
+            sleep(500);
+            threads = liveThreads(pid);
+        }
+        return threads;
+    }
+
     static long heapAfterGcKiB(long pid) {
         jcmd(pid, "GC.run");
         Matcher m = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
@@ -269,9 +286,9 @@ public final class LoadDriver {
                 Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup-seconds", "30"))),
                 Integer.parseInt(a.getOrDefault("tenants", "20")), a.getOrDefault("tenant-prefix", "load"),
                 a.getOrDefault("domain", "trackdesk.com"), Duration.ofMillis(Long.parseLong(a.getOrDefault("think-ms", "50"))),
-                Long.parseLong(a.getOrDefault("pid", "-1")));
+                Long.parseLong(a.getOrDefault("pid", "-1")), Long.parseLong(a.getOrDefault("thread-slack", "10")));
         double maxP99 = Double.parseDouble(a.getOrDefault("max-p99-ms", "2000"));
-        long threadSlack = Long.parseLong(a.getOrDefault("thread-slack", "10"));
+        long threadSlack = config.threadSlack();
         long heapSlackKiB = Long.parseLong(a.getOrDefault("heap-slack-mib", "64")) * 1024;
         System.out.println("load: " + config);
         Result result = new LoadDriver(config).run();

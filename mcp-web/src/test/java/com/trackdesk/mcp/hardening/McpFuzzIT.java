@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Tries per property (13,800 requests in all) are chosen so that the class runs in about 1.5 minutes on the
  * 2-core box; a failure prints jqwik's seed and shrunk sample, and jqwik retries that sample first next time.
+ * Under {@code CI=true} the seed is fixed and every property prints it ({@link ReplayableSeed}): replay a CI
+ * failure with {@code FUZZ_SEED=<seed>}.
  */
+@AddLifecycleHook(ReplayableSeed.class)
 class McpFuzzIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

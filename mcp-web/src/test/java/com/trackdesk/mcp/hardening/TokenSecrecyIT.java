@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.trackdesk.mcp.testsupport.files.WrittenFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -253,7 +257,7 @@ class TokenSecrecyIT {
 
     @Test
     @Order(9)
-    void adminHealthAndMetricsEndpoints() {
+    void adminHealthAndMetricsEndpoints() throws InterruptedException {
         URI base = Hardening.server().baseUri();
         String basic = "Basic " + Base64.getEncoder().encodeToString((Hardening.server().adminUser() + ":"
                 + Hardening.server().adminPassword()).getBytes(StandardCharsets.UTF_8));
@@ -264,8 +268,10 @@ class TokenSecrecyIT {
             record("get-" + path, Hardening.get(base.resolve(path), Map.of("X-Api-Key", token, "Authorization", basic)));
             record("get-anon-" + path, Hardening.get(base.resolve(path), Map.of("X-Api-Key", token)));
         }
-        Hardening.sleep(2_500); // the metrics recorder writes in batches every second
-        HttpResponse<String> summary = Hardening.get(base.resolve("admin/api/metrics/summary"), Map.of("Authorization", basic));
+        // the recorder writes in batches every second: the summary is read once it counts a call made last
+        String marker = runMarker();
+        execute("admin-marker", null, "{\"operationId\":\"" + marker + "\"}");
+        HttpResponse<String> summary = awaitSummaryNaming(base.resolve("admin/api/metrics/summary"), basic, marker);
         record("admin-summary-after-calls", summary);
         System.out.println("[TokenSecrecyIT] admin summary: HTTP " + summary.statusCode() + " "
                 + summary.body().substring(0, Math.min(300, summary.body().length())));
@@ -274,7 +280,10 @@ class TokenSecrecyIT {
     @Test
     @Order(20)
     void nothingTheServerWroteHoldsAToken() throws Exception {
-        Hardening.sleep(2_500); // batched writers (metrics) flush
+        // the metrics recorder writes calls in the order they came: once the last one is on disk, all are
+        String marker = runMarker();
+        execute("files-marker", null, "{\"operationId\":\"" + marker + "\"}");
+        WrittenFiles.awaitContaining(Hardening.server().dataDir(), marker, Duration.ofSeconds(120));
         LeakScan scan = new LeakScan(TOKENS);
         List<LeakScan.Hit> hits = new ArrayList<>();
         ANSWERS.forEach((what, answer) -> hits.addAll(scan.text("answer " + what, answer)));
@@ -317,6 +326,23 @@ class TokenSecrecyIT {
         } finally {
             Files.deleteIfExists(dump);
         }
+    }
+
+    /** An operation name no earlier run used (the data directory is kept between runs); the metrics record it as tried. */
+    static String runMarker() {
+        return "LeakScanMarker_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static HttpResponse<String> awaitSummaryNaming(URI summaryUri, String basic, String operation) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        HttpResponse<String> summary = Hardening.get(summaryUri, Map.of("Authorization", basic));
+        while (!summary.body().contains(operation)) {
+            assertThat(Instant.now()).as("the summary counts the call to %s: %s", operation, summary.body())
+                    .isBefore(deadline);
+            Thread.sleep(250);
+            summary = Hardening.get(summaryUri, Map.of("Authorization", basic));
+        }
+        return summary;
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,17 +67,16 @@ class UpstreamFaultsIT {
         String tenant = "fault-" + fault.name().toLowerCase().replace('_', '-');
         stub(tenant, aResponse().withFault(fault));
 
-        long start = System.nanoTime();
+        // a hang of /mcp fails execute(): Hardening's client gives each answer 20 s
         JsonNode read = execute(tenant, Map.of("operationId", "TagsService_ListTags"));
         JsonNode write = execute(tenant, Map.of("operationId", "TagsService_CreateTag", "body", NEW_TAG));
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         for (JsonNode result : List.of(read, write)) {
             assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();
             assertThat(text(result)).containsAnyOf("failed on the network", "did not answer in time", "HTTP ",
-                    "connection refused", "paused");
+                    "connection refused");
         }
-        assertThat(millis).isLessThan(15_000);
+        // how often each was sent: ExecuteFaultToleranceIT (a broken connection makes the connector resend a write)
     }
 
     @Test
@@ -146,6 +148,7 @@ class UpstreamFaultsIT {
         assertThat(execute("slow-ok", Map.of("operationId", "TagsService_ListTags")).get("isError").asBoolean()).isFalse();
         JsonNode timedOut = execute("slow-never", Map.of("operationId", "TagsService_CreateTag", "body", NEW_TAG));
         assertThat(text(timedOut)).contains("did not answer in time");
+        upstream.verify(exactly(1), postRequestedFor(urlPathEqualTo("/t/slow-never/api/node/tags/v1")));
     }
 
     /**

@@ -1,23 +1,37 @@
 package com.trackdesk.mcp.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder.newRequestPattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -83,6 +97,131 @@ class ExecuteFaultToleranceIT {
         upstream.verify(1, postRequestedFor(urlPathEqualTo("/t/once/api/node/tags/v1")));
     }
 
+    /** One changing operation per HTTP method, with what it sends and where it arrives (tenant left out). */
+    enum Write {
+        POST_CREATE_TAG("POST", "/api/node/tags/v1", Map.of("operationId", "TagsService_CreateTag", "body", NEW_TAG)),
+        PUT_AFFILIATE_STATUS("PUT", "/api/node/affiliates/v1/a1/status", Map.of(
+                "operationId", "AffiliateService_SetAffiliateStatus", "pathParams", Map.of("sourcePublicId.value", "a1"),
+                "body", Map.of("sourcePublicId", Map.of(), "status", "ACCOUNT_STATUS_ENABLED"))),
+        PATCH_TIER("PATCH", "/api/node/tiers/v1/tier-1", Map.of("operationId", "TiersService_UpdateTier",
+                "pathParams", Map.of("id", "tier-1"), "body", Map.of("name", "Gold"))),
+        DELETE_TAG("DELETE", "/api/node/tags/v1/tag-1", Map.of("operationId", "TagsService_DeleteTag",
+                "pathParams", Map.of("id", "tag-1")));
+
+        final String method;
+        final String path;
+        final Map<String, Object> arguments;
+
+        Write(String method, String path, Map<String, Object> arguments) {
+            this.method = method;
+            this.path = path;
+            this.arguments = arguments;
+        }
+    }
+
+    /** What can go wrong after the request left: the upstream may or may not have applied it. */
+    enum UpstreamTrouble {
+        SERVICE_UNAVAILABLE(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":14,\"message\":\"unavailable\",\"details\":[]}")),
+        BAD_GATEWAY(aResponse().withStatus(502)),
+        // longer than the shared server's read timeout of 1.5 s
+        NO_ANSWER_IN_TIME(aResponse().withFixedDelay(4_000).withHeader("Content-Type", "application/json").withBody("{}")),
+        CONNECTION_RESET(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
+        CLOSED_WITHOUT_ANSWER(aResponse().withFault(Fault.EMPTY_RESPONSE));
+
+        final ResponseDefinitionBuilder answer;
+
+        UpstreamTrouble(ResponseDefinitionBuilder answer) {
+            this.answer = answer;
+        }
+    }
+
+    /** PATCH is left out: it never reaches the upstream at all (see thePatchMethodReachesTheUpstream). */
+    static final List<Write> SENDABLE = List.of(Write.POST_CREATE_TAG, Write.PUT_AFFILIATE_STATUS, Write.DELETE_TAG);
+    static final List<UpstreamTrouble> ANSWERED_BADLY_OR_LATE = List.of(UpstreamTrouble.SERVICE_UNAVAILABLE,
+            UpstreamTrouble.BAD_GATEWAY, UpstreamTrouble.NO_ANSWER_IN_TIME);
+    static final List<UpstreamTrouble> CONNECTION_BROKEN = List.of(UpstreamTrouble.CONNECTION_RESET,
+            UpstreamTrouble.CLOSED_WITHOUT_ANSWER);
+
+    static Stream<Arguments> writesAnsweredBadlyOrLate() {
+        return combinations(ANSWERED_BADLY_OR_LATE);
+    }
+
+    static Stream<Arguments> writesWhoseConnectionBreaks() {
+        return combinations(CONNECTION_BROKEN);
+    }
+
+    static Stream<Arguments> combinations(List<UpstreamTrouble> troubles) {
+        return SENDABLE.stream().flatMap(write -> troubles.stream().map(trouble -> Arguments.of(write, trouble)));
+    }
+
+    /**
+     * A changing operation that failed may have been applied already: repeating it could create, move or pay
+     * twice, so it reaches the upstream exactly once and the caller is told it failed.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("writesAnsweredBadlyOrLate")
+    void aChangingOperationAnsweredBadlyOrLateIsSentExactlyOnce(Write write, UpstreamTrouble trouble) {
+        assertSentExactlyOnceAndReportedAsFailed(write, trouble);
+    }
+
+    /**
+     * The same promise when the connection breaks before the answer. Known defect, found by this test: the rest
+     * client's connector (the JDK's HttpURLConnection) silently sends the request a second time when the
+     * connection is reset or closed before a status line arrives (for POST unless sun.net.http.retryPost=false,
+     * for PUT and DELETE always, unless the body is streamed). Fixing it means another connector (e.g. Jersey's
+     * on java.net.http.HttpClient); enable this test with the fix.
+     */
+    @Disabled("known defect: HttpURLConnection resends a write whose connection broke; see the Javadoc")
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("writesWhoseConnectionBreaks")
+    void aChangingOperationWhoseConnectionBreaksIsSentExactlyOnce(Write write, UpstreamTrouble trouble) {
+        assertSentExactlyOnceAndReportedAsFailed(write, trouble);
+    }
+
+    void assertSentExactlyOnceAndReportedAsFailed(Write write, UpstreamTrouble trouble) {
+        String tenant = ("once-" + write.method + "-" + trouble.name().replace('_', '-')).toLowerCase();
+        upstream.stubFor(any(urlPathMatching("/t/" + tenant + "/.*")).willReturn(trouble.answer));
+
+        JsonNode result = execute(tenant, write.arguments);
+
+        assertThat(result.get("isError").asBoolean()).as(text(result)).isTrue();
+        upstream.verify(exactly(1), newRequestPattern(RequestMethod.fromString(write.method),
+                urlPathEqualTo("/t/" + tenant + write.path)));
+        upstream.verify(exactly(1), anyRequestedFor(urlPathMatching("/t/" + tenant + "/.*")));
+    }
+
+    /** The same writes do reach the upstream once when it answers: the tests above do not pass for want of a call. */
+    @ParameterizedTest
+    @EnumSource(value = Write.class, names = {"POST_CREATE_TAG", "PUT_AFFILIATE_STATUS", "DELETE_TAG"})
+    void aChangingOperationThatSucceedsIsSentOnce(Write write) {
+        assertSucceedsSentOnce(write);
+    }
+
+    /**
+     * Known defect, found by this test: HttpURLConnection knows no PATCH ("Invalid HTTP method"), so every PATCH
+     * operation of the API (TiersService_UpdateTier, RevenueOriginsService_UpdateRevenueOrigin, ...) fails "on the
+     * network" without reaching the upstream. Jersey's SET_METHOD_WORKAROUND needs reflective access that Payara
+     * opens for http but not for https URLs; the fix is the same as above, another connector.
+     */
+    @Disabled("known defect: the rest client cannot send PATCH; see the Javadoc")
+    @Test
+    void thePatchMethodReachesTheUpstream() {
+        assertSucceedsSentOnce(Write.PATCH_TIER);
+    }
+
+    void assertSucceedsSentOnce(Write write) {
+        String tenant = ("once-ok-" + write.method).toLowerCase();
+        upstream.stubFor(any(urlPathMatching("/t/" + tenant + "/.*")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        JsonNode result = execute(tenant, write.arguments);
+
+        assertThat(result.get("isError").asBoolean()).as(text(result)).isFalse();
+        upstream.verify(exactly(1), newRequestPattern(RequestMethod.fromString(write.method),
+                urlPathEqualTo("/t/" + tenant + write.path)));
+    }
+
     @Test
     void shortRetryAfterIsWaitedOutOnce() {
         upstream.stubFor(get(urlPathEqualTo("/t/limited/api/node/tiers/v1")).inScenario("429")
@@ -129,10 +268,22 @@ class ExecuteFaultToleranceIT {
 
         upstream.stubFor(get(urlPathMatching("/t/broken/.*")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
-        Thread.sleep(2_500);
-        assertThat(execute("broken", Map.of("operationId", "TagsService_ListTags")).get("isError").asBoolean())
-                .as("trial call after the open period closes the breaker").isFalse();
+        JsonNode trial = firstCallNotPaused("broken", Duration.ofSeconds(60));
+        assertThat(trial.get("isError").asBoolean()).as("trial call after the open period closes the breaker: %s",
+                text(trial)).isFalse();
         assertThat(execute("broken", Map.of("operationId", "TagsService_ListTags")).get("isError").asBoolean()).isFalse();
+    }
+
+    /** Calls the tenant until its breaker lets a call through (the open period is 2 s; a busy machine may take longer). */
+    JsonNode firstCallNotPaused(String tenant, Duration patience) throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        JsonNode result = execute(tenant, Map.of("operationId", "TagsService_ListTags"));
+        while (text(result).contains("paused")) {
+            assertThat(Instant.now()).as("the breaker of '%s' let a trial call through", tenant).isBefore(deadline);
+            Thread.sleep(200);
+            result = execute(tenant, Map.of("operationId", "TagsService_ListTags"));
+        }
+        return result;
     }
 
     @Test
