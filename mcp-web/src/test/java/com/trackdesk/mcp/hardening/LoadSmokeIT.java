@@ -37,5 +37,9 @@ class LoadSmokeIT {
         assertThat(result.p99()).as("p99 ms").isLessThan(1_500);
         assertThat(result.threadsAfter()).as("live threads").isLessThanOrEqualTo(result.threadsBefore() + 10);
         assertThat(result.heapAfterKiB()).as("heap after GC, KiB").isLessThan(result.heapBeforeKiB() + 48 * 1024);
+        // issue 17: code that makes classes per call (proxies, generated accessors, lambda forms) keeps the JIT
+        // deoptimising forever; once warmed up, the same calls must load (almost) nothing new
+        assertThat(result.classesAfter() - result.classesBefore()).as("classes loaded during " + result.requests()
+                + " calls after the warm-up").isLessThan(200);
     }
 }
