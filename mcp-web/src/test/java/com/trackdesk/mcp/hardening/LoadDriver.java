@@ -47,7 +47,7 @@ public final class LoadDriver {
     /** What happened. Latencies in milliseconds; heap in KiB after a full GC; -1 when not sampled. */
     public record Result(long requests, long errors, Map<String, Long> errorKinds, double seconds, double p50, double p90,
                          double p99, double max, long threadsBefore, long threadsAfter, long heapBeforeKiB,
-                         long heapAfterKiB, List<Long> threadSamples) {
+                         long heapAfterKiB, List<Long> threadSamples, long classesBefore, long classesAfter) {
         public double throughput() {
             return requests / seconds;
         }
@@ -55,9 +55,10 @@ public final class LoadDriver {
         @Override
         public String toString() {
             return String.format("requests=%d errors=%d %s throughput=%.1f/s p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms "
-                            + "threads before=%d after=%d samples=%s heapAfterGC before=%dKiB after=%dKiB",
+                            + "threads before=%d after=%d samples=%s heapAfterGC before=%dKiB after=%dKiB "
+                            + "classes loaded before=%d after=%d",
                     requests, errors, errorKinds, throughput(), p50, p90, p99, max, threadsBefore, threadsAfter,
-                    threadSamples, heapBeforeKiB, heapAfterKiB);
+                    threadSamples, heapBeforeKiB, heapAfterKiB, classesBefore, classesAfter);
         }
     }
 
@@ -81,6 +82,7 @@ public final class LoadDriver {
         errorKinds.clear();
         long threadsBefore = config.serverPid() > 0 ? liveThreads(config.serverPid()) : -1;
         long heapBefore = config.serverPid() > 0 ? heapAfterGcKiB(config.serverPid()) : -1;
+        long classesBefore = config.serverPid() > 0 ? loadedClasses(config.serverPid()) : -1;
         List<Long> samples = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + config.duration().toNanos();
@@ -101,13 +103,14 @@ public final class LoadDriver {
         long threadsAfter = config.serverPid() > 0
                 ? threadsOnceSettled(config.serverPid(), threadsBefore + config.threadSlack()) : -1;
         long heapAfter = config.serverPid() > 0 ? heapAfterGcKiB(config.serverPid()) : -1;
+        long classesAfter = config.serverPid() > 0 ? loadedClasses(config.serverPid()) : -1;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
         Map<String, Long> kinds = new LinkedHashMap<>();
         errorKinds.forEach((k, v) -> kinds.put(k, v.get()));
         synchronized (samples) {
             return new Result(all.length + errors.get(), errors.get(), kinds, seconds, percentile(all, 50), percentile(all, 90),
                     percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1000.0, threadsBefore, threadsAfter,
-                    heapBefore, heapAfter, List.copyOf(samples));
+                    heapBefore, heapAfter, List.copyOf(samples), classesBefore, classesAfter);
         }
     }
 
@@ -251,6 +254,12 @@ public final class LoadDriver {
             threads = liveThreads(pid);
         }
         return threads;
+    }
+
+    /** Classes the JVM has loaded so far (unloaded ones included): grows for good when calls make classes. */
+    static long loadedClasses(long pid) {
+        Matcher m = Pattern.compile("java\\.cls\\.loadedClasses=(\\d+)").matcher(jcmd(pid, "PerfCounter.print"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     static long heapAfterGcKiB(long pid) {

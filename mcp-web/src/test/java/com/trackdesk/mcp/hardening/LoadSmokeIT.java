@@ -42,5 +42,9 @@ class LoadSmokeIT {
                 .isGreaterThanOrEqualTo(CLIENTS * 5L);
         assertThat(result.threadsAfter()).as("live threads").isLessThanOrEqualTo(result.threadsBefore() + THREAD_SLACK);
         assertThat(result.heapAfterKiB()).as("heap after GC, KiB").isLessThan(result.heapBeforeKiB() + 48 * 1024);
+        // issue 17: code that makes classes per call (proxies, generated accessors, lambda forms) keeps the JIT
+        // deoptimising forever; once warmed up, the same calls must load (almost) nothing new
+        assertThat(result.classesAfter() - result.classesBefore()).as("classes loaded during " + result.requests()
+                + " calls after the warm-up").isLessThan(200);
     }
 }

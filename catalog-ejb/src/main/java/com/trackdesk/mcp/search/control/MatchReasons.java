@@ -7,10 +7,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.Set;
 
@@ -25,9 +28,17 @@ final class MatchReasons {
     private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
 
     private final SearchAnalyzers analyzers;
+    /**
+     * Each operation's analysed words, computed once per index: analysing them per hit and search (HTML stripping,
+     * stemming) cost more than the Lucene search itself. Keyed by identity; read-only once built.
+     */
+    private final Map<Operation, Set<String>> vocabularies;
 
-    MatchReasons(SearchAnalyzers analyzers) {
+    MatchReasons(SearchAnalyzers analyzers, List<Operation> operations) {
         this.analyzers = analyzers;
+        var byOperation = new IdentityHashMap<Operation, Set<String>>(operations.size() * 2);
+        operations.forEach(operation -> byOperation.put(operation, Set.copyOf(analyze(analyzers.index(), text(operation)))));
+        this.vocabularies = Collections.unmodifiableMap(byOperation);
     }
 
     /**
@@ -59,10 +70,14 @@ final class MatchReasons {
     }
 
     private Set<String> vocabulary(Operation operation) {
-        var text = String.join(" ", OperationWords.of(operation.operationId())) + " " + operation.summary() + " "
+        var known = vocabularies.get(operation);
+        return known != null ? known : analyze(analyzers.index(), text(operation));
+    }
+
+    private static String text(Operation operation) {
+        return String.join(" ", OperationWords.of(operation.operationId())) + " " + operation.summary() + " "
                 + operation.path().replaceAll("\\{[^}]*}", " ") + " " + String.join(" ", operation.tags()) + " "
                 + ActionWords.of(operation);
-        return analyze(analyzers.index(), text);
     }
 
     private static Set<String> analyze(org.apache.lucene.analysis.Analyzer analyzer, String text) {

@@ -58,7 +58,7 @@ public final class SearchIndex {
         this.semantic = semantic;
         this.analyzers = analyzers;
         this.searcher = searcher;
-        this.reasons = new MatchReasons(analyzers);
+        this.reasons = new MatchReasons(analyzers, catalog.operations());
         this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers);
     }
 
@@ -89,6 +89,9 @@ public final class SearchIndex {
         try {
             var searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(OperationFields.SIMILARITY);
+            // every query is new (words, synonyms, spelling): a query cache only hashes each one deeply to track its
+            // use, and the whole index is in memory anyway
+            searcher.setQueryCache(null);
             return new SearchIndex(catalog, analyzers, searcher, synonyms, semantic);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the operation index", e);

@@ -125,7 +125,7 @@ public class ExecuteTool implements McpTool {
     CallToolResult call(McpTransportContext context, CallToolRequest call, boolean readOnlyConnection) {
         long started = System.nanoTime();
         ExecutionReport report = execute(context, call, readOnlyConnection);
-        recorder.record(new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
+        recorder.record(CallerContext.ledger(context), new CallMetric(Instant.now(), report.tenant().orElse(UNKNOWN_TENANT), NAME,
                 report.operationId(), report.outcome(), report.httpStatus(),
                 (System.nanoTime() - started) / 1_000, ResultText.length(report.result()), Optional.empty(),
                 report.truncated(), Optional.empty())

@@ -5,13 +5,14 @@ import com.trackdesk.mcp.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One rest client per tenant, built on first use and reused: building one costs 100+ ms.
+ * One JAX-RS client per tenant, built on first use and reused: building one costs 100+ ms.
  * Clients hold only the base URL and timeouts, never a caller's API key.
  */
 @ApplicationScoped
@@ -40,15 +41,17 @@ public class UpstreamClients {
         return clients.get(address.baseFor(tenant), this::build);
     }
 
+    /** Jersey's name of the redirect switch: a redirect would take the caller's API key to another address. */
+    static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+
     private UpstreamApi build(URI base) {
-        return RestClientBuilder.newBuilder()
-                .baseUri(base)
+        Client client = ClientBuilder.newBuilder()
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                // non-2xx answers are results to explain, not exceptions
-                .property("microprofile.rest.client.disable.default.mapper", true)
+                .property(FOLLOW_REDIRECTS, false)
                 .register(new TargetFilter(base))
-                .build(UpstreamApi.class);
+                .build();
+        // non-2xx answers come back as responses to explain: Invocation.Builder#method never throws for them
+        return new UpstreamApi(client.target(base));
     }
 }

@@ -9,11 +9,12 @@ import com.trackdesk.mcp.protocol.control.ProtocolEraSelector;
 import com.trackdesk.mcp.protocol.control.ProgressStream;
 import com.trackdesk.mcp.protocol.control.ServerIdentity;
 import com.trackdesk.mcp.protocol.control.ToolCallChecks;
+import com.trackdesk.mcp.protocol.control.ToolSchemaValidator;
 import com.trackdesk.mcp.protocol.entity.ProtocolEra;
 import com.trackdesk.mcp.protocol.entity.ProtocolRevisions;
 import com.trackdesk.mcp.tool.boundary.McpTool;
+import com.trackdesk.mcp.usage.control.CallLedger;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -89,6 +90,8 @@ public class McpResource implements McpStatelessServerTransport {
     @ConfigProperty(name = "MCP_LIST_CACHE_TTL_SECONDS", defaultValue = "3600")
     long listCacheTtlSeconds;
 
+    /** One for every tool and era, so each tool schema is compiled once. */
+    private final ToolSchemaValidator schemaValidator = new ToolSchemaValidator();
     private Duration progressInterval;
     private ModernProtocol modern;
     private ModernProtocol readOnlyModern;
@@ -121,7 +124,7 @@ public class McpResource implements McpStatelessServerTransport {
     private ModernProtocol modernProtocol(List<SyncToolSpecification> tools) {
         return new ModernProtocol(tools, identity.implementation(), identity.instructions(),
                 Duration.ofSeconds(Math.max(0, listCacheTtlSeconds)).toMillis(), json,
-                new ToolCallChecks(McpJsonDefaults.getSchemaValidator()));
+                new ToolCallChecks(schemaValidator));
     }
 
     private McpStatelessSyncServer legacyServer(McpStatelessServerTransport transport, List<SyncToolSpecification> tools) {
@@ -131,6 +134,7 @@ public class McpResource implements McpStatelessServerTransport {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(tools)
                 .jsonMapper(json)
+                .jsonSchemaValidator(schemaValidator)
                 // tool handlers run on the request thread: no hop to a Reactor pool for blocking work
                 .immediateExecution(true)
                 .build();
@@ -196,13 +200,15 @@ public class McpResource implements McpStatelessServerTransport {
         // set by authorization.boundary.McpAuthentication, which lets no unauthenticated request through
         Connection connection = (Connection) httpRequest.getProperty(Connection.PROPERTY);
         boolean readOnly = connection != null && connection.readOnly();
+        // set by usage.boundary.McpCallCounting for every POST to /mcp
+        CallLedger ledger = (CallLedger) httpRequest.getProperty(CallLedger.PROPERTY);
         McpStatelessServerHandler handler = readOnly ? readOnlyHandler : this.handler;
         if (message instanceof McpSchema.JSONRPCRequest request) {
             if (ProtocolEraSelector.of(request, protocolVersion) == ProtocolEra.MODERN) {
-                return modern(readOnly ? readOnlyModern : modern, request, connection, host, accept, headers);
+                return modern(readOnly ? readOnlyModern : modern, request, connection, ledger, host, accept, headers);
             }
             McpTransportContext context = CallerContext.of(connection, host,
-                    ProtocolEraSelector.legacyRevision(request, protocolVersion));
+                    ProtocolEraSelector.legacyRevision(request, protocolVersion), ledger);
             return respond(request, accept, context, () -> handler.handleRequest(context, request));
         }
         McpTransportContext context = CallerContext.of(connection, host, null);
@@ -216,14 +222,14 @@ public class McpResource implements McpStatelessServerTransport {
     }
 
     /** 2026-07-28: refused with the status and error the revision prescribes, or answered like any request. */
-    private Response modern(ModernProtocol modern, McpSchema.JSONRPCRequest request, Connection connection, String host,
-                            String accept, HttpHeaders headers) {
+    private Response modern(ModernProtocol modern, McpSchema.JSONRPCRequest request, Connection connection,
+                            CallLedger ledger, String host, String accept, HttpHeaders headers) {
         Optional<McpSchema.JSONRPCResponse> refused = modern.refusal(request, headers::getHeaderString);
         if (refused.isPresent()) {
             return Response.status(JsonRpcErrors.modernHttpStatus(refused.get().error().code()))
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(write(refused.get())).build();
         }
-        McpTransportContext context = CallerContext.of(connection, host, ProtocolRevisions.MODERN);
+        McpTransportContext context = CallerContext.of(connection, host, ProtocolRevisions.MODERN, ledger);
         return respond(request, accept, context, () -> Mono.fromSupplier(() -> modern.answer(context, request)));
     }
 

@@ -110,7 +110,7 @@ public class SearchTool implements McpTool {
      */
     private void record(McpTransportContext context, long started, CallToolResult answer, Outcome outcome,
                         List<SearchHit> found, Optional<String> text) {
-        recorder.record(new CallMetric(Instant.now(), tenantOf(context), NAME,
+        recorder.record(CallerContext.ledger(context), new CallMetric(Instant.now(), tenantOf(context), NAME,
                 found.stream().findFirst().map(hit -> hit.operation().operationId()), outcome, 0,
                 (System.nanoTime() - started) / 1_000, ResultText.length(answer),
                 // a refused search looked for nothing: it is not a search without results

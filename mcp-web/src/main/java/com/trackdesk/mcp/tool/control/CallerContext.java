@@ -2,6 +2,7 @@ package com.trackdesk.mcp.tool.control;
 
 import com.trackdesk.mcp.authorization.entity.AuthKind;
 import com.trackdesk.mcp.authorization.entity.Connection;
+import com.trackdesk.mcp.usage.control.CallLedger;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class CallerContext {
     static final String PROTOCOL_REVISION = "protocolRevision";
     static final String AUTH_KIND = "authKind";
     static final String READ_ONLY = "readOnly";
+    static final String LEDGER = "callLedger";
 
     private CallerContext() {
     }
@@ -31,7 +33,15 @@ public final class CallerContext {
      * @param protocolRevision the MCP revision the request is served under, for the metrics (null when not known)
      */
     public static McpTransportContext of(Connection connection, String host, String protocolRevision) {
+        return of(connection, host, protocolRevision, null);
+    }
+
+    /** @param ledger the request's {@link CallLedger} (null when the request has none) */
+    public static McpTransportContext of(Connection connection, String host, String protocolRevision, CallLedger ledger) {
         Map<String, Object> values = new HashMap<>();
+        if (ledger != null) {
+            values.put(LEDGER, ledger);
+        }
         if (connection != null) {
             values.put(API_KEY, connection.apiKey());
             values.put(AUTH_KIND, connection.kind());
@@ -60,6 +70,10 @@ public final class CallerContext {
 
     public static Optional<String> host(McpTransportContext context) {
         return Optional.ofNullable((String) context.get(HOST));
+    }
+
+    public static Optional<CallLedger> ledger(McpTransportContext context) {
+        return Optional.ofNullable((CallLedger) context.get(LEDGER));
     }
 
     public static Optional<String> protocolRevision(McpTransportContext context) {

@@ -38,8 +38,6 @@ public class McpCallCounting implements ContainerRequestFilter, ContainerRespons
     static final Set<String> MCP_PATHS = Set.of("mcp", "/mcp", "mcp/", "/mcp/");
 
     @Inject
-    CallLedger ledger;
-    @Inject
     UsageRecorder recorder;
     @Inject
     RejectionClassifier rejections;
@@ -52,17 +50,18 @@ public class McpCallCounting implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         if (isMcpPost(request)) {
-            ledger.begin(System.nanoTime(), client(request));
+            request.setProperty(CallLedger.PROPERTY, new CallLedger(System.nanoTime(), client(request)));
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!isMcpPost(request) || ledger.recorded()) {
+        if (!isMcpPost(request) || !(request.getProperty(CallLedger.PROPERTY) instanceof CallLedger ledger)
+                || ledger.recorded()) {
             return;
         }
         rejections.classify(response.getStatus(), response.getEntity()).ifPresent(rejection ->
-                recorder.record(new CallMetric(Instant.now(), tenantOf(request), rejection.tool(), Optional.empty(),
+                recorder.record(Optional.of(ledger), new CallMetric(Instant.now(), tenantOf(request), rejection.tool(), Optional.empty(),
                         rejection.outcome(), rejection.httpStatus(), ledger.elapsedMicros(),
                         response.getEntity() instanceof String text ? text.length() : 0, Optional.empty(), false,
                         Optional.empty())));
