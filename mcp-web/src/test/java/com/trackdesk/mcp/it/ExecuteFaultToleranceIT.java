@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -166,13 +165,10 @@ class ExecuteFaultToleranceIT {
     }
 
     /**
-     * The same promise when the connection breaks before the answer. Known defect, found by this test: the rest
-     * client's connector (the JDK's HttpURLConnection) silently sends the request a second time when the
-     * connection is reset or closed before a status line arrives (for POST unless sun.net.http.retryPost=false,
-     * for PUT and DELETE always, unless the body is streamed). Fixing it means another connector (e.g. Jersey's
-     * on java.net.http.HttpClient); enable this test with the fix.
+     * The same promise when the connection breaks before the answer. Found by this test: Jersey's default connector
+     * (the JDK's HttpURLConnection) silently sent the request a second time when the connection was reset or closed
+     * before a status line arrived; the rest client now runs on the java.net.http connector, which does not.
      */
-    @Disabled("known defect: HttpURLConnection resends a write whose connection broke; see the Javadoc")
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("writesWhoseConnectionBreaks")
     void aChangingOperationWhoseConnectionBreaksIsSentExactlyOnce(Write write, UpstreamTrouble trouble) {
@@ -199,12 +195,10 @@ class ExecuteFaultToleranceIT {
     }
 
     /**
-     * Known defect, found by this test: HttpURLConnection knows no PATCH ("Invalid HTTP method"), so every PATCH
-     * operation of the API (TiersService_UpdateTier, RevenueOriginsService_UpdateRevenueOrigin, ...) fails "on the
-     * network" without reaching the upstream. Jersey's SET_METHOD_WORKAROUND needs reflective access that Payara
-     * opens for http but not for https URLs; the fix is the same as above, another connector.
+     * Found by this test: HttpURLConnection knows no PATCH ("Invalid HTTP method"), so every PATCH operation of the
+     * API (TiersService_UpdateTier, RevenueOriginsService_UpdateRevenueOrigin, ...) failed "on the network" without
+     * reaching the upstream; the java.net.http connector sends it.
      */
-    @Disabled("known defect: the rest client cannot send PATCH; see the Javadoc")
     @Test
     void thePatchMethodReachesTheUpstream() {
         assertSucceedsSentOnce(Write.PATCH_TIER);

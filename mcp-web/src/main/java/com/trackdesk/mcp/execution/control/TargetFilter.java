@@ -1,17 +1,16 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
 import java.net.URI;
 
 /**
- * Points a rest-client request at the operation's path and query on the tenant's base URL, and
- * drops the internal header that carried them. Refuses anything that would leave the base host.
+ * Points a rest-client request at the operation's path and query on the tenant's base URL and attaches the caller's
+ * API key, both taken from the thread's {@link OutgoingCall}. Refuses anything that would leave the base host.
  */
 class TargetFilter implements ClientRequestFilter {
-
-    static final String TARGET_HEADER = "X-Mcp-Upstream-Target";
 
     private final URI base;
 
@@ -21,8 +20,8 @@ class TargetFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        String target = request.getHeaderString(TARGET_HEADER);
-        request.getHeaders().remove(TARGET_HEADER);
+        UpstreamRequest call = OutgoingCall.current();
+        String target = call.target();
         if (target == null || !target.startsWith("/") || target.startsWith("//")) {
             throw new IllegalStateException("upstream target must be a path on the tenant host");
         }
@@ -31,6 +30,7 @@ class TargetFilter implements ClientRequestFilter {
             throw new IllegalStateException("upstream target left the tenant host");
         }
         request.setUri(uri);
+        request.getHeaders().putSingle(UpstreamApi.API_KEY_HEADER, call.apiKey());
     }
 
     private static String stripSlash(String text) {

@@ -1,62 +1,49 @@
 package com.trackdesk.mcp.execution.control;
 
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * A tenant's Trackdesk API through the plain JAX-RS client: one method per HTTP verb.
- * The path and query of each call travel in {@link TargetFilter#TARGET_HEADER}; {@link TargetFilter} turns it
- * into the request URI on the tenant's base URL and removes the header before anything is sent. The API key
- * travels per call as a header and is never kept in the (cached, per-tenant) client.
+ * MicroProfile Rest Client view of a tenant's Trackdesk API: one method per HTTP verb, the JSON body the only
+ * argument. Where each call goes (the operation's path and query, only known at run time) and the caller's API key
+ * are set by {@link TargetFilter} from the {@link OutgoingCall} of the calling thread, not passed as
+ * {@code @HeaderParam}s: Jersey's proxy resolves the converters of such parameters again on every call, by
+ * reflection that throws and catches a {@code NoSuchMethodException} per parameter — most of the CPU an
+ * {@code execute} spent outside the upstream. The key is never kept in the (cached, per-tenant) client.
  *
- * <p>Not a MicroProfile Rest Client interface on purpose: its proxy resolves the parameter converters of every
- * {@code @HeaderParam} again on each call, by reflection that throws and catches a {@link NoSuchMethodException}
- * (with its stack trace) per parameter — most of the CPU an {@code execute} spent outside the upstream itself.
+ * <p>No class-level {@code @Path}: Jersey would then scan this interface as a server resource.
  */
-public final class UpstreamApi {
+@Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public interface UpstreamApi {
 
-    public static final String API_KEY_HEADER = "X-Api-Key";
-    private static final MediaType[] ACCEPTED = {MediaType.APPLICATION_JSON_TYPE, MediaType.WILDCARD_TYPE};
+    String API_KEY_HEADER = "X-Api-Key";
 
-    private final WebTarget base;
+    @GET
+    Response get();
 
-    UpstreamApi(WebTarget base) {
-        this.base = base;
-    }
+    @HEAD
+    Response head();
 
-    public Response get(String target, String apiKey) {
-        return request(target, apiKey).get();
-    }
+    @DELETE
+    Response delete();
 
-    public Response head(String target, String apiKey) {
-        return request(target, apiKey).head();
-    }
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response post(String body);
 
-    public Response delete(String target, String apiKey) {
-        return request(target, apiKey).delete();
-    }
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response put(String body);
 
-    public Response post(String target, String apiKey, String body) {
-        return withBody(request(target, apiKey), "POST", body);
-    }
-
-    public Response put(String target, String apiKey, String body) {
-        return withBody(request(target, apiKey), "PUT", body);
-    }
-
-    public Response patch(String target, String apiKey, String body) {
-        return withBody(request(target, apiKey), "PATCH", body);
-    }
-
-    private Invocation.Builder request(String target, String apiKey) {
-        return base.request(ACCEPTED).header(TargetFilter.TARGET_HEADER, target).header(API_KEY_HEADER, apiKey);
-    }
-
-    /** No body given: the request goes without one, as the rest client sent it. */
-    private static Response withBody(Invocation.Builder request, String method, String body) {
-        return body == null ? request.method(method) : request.method(method, Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
-    }
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response patch(String body);
 }

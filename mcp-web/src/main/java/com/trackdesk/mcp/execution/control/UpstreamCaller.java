@@ -16,7 +16,11 @@ import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,15 +76,15 @@ public class UpstreamCaller {
         UpstreamApi api = clients.forTenant(request.tenant());
         String body = request.jsonBody().orElse(null);
         budget.attemptStarted();
-        try (Response response = switch (request.method()) {
-            case "GET" -> api.get(request.target(), request.apiKey());
-            case "HEAD" -> api.head(request.target(), request.apiKey());
-            case "DELETE" -> api.delete(request.target(), request.apiKey());
-            case "POST" -> api.post(request.target(), request.apiKey(), body);
-            case "PUT" -> api.put(request.target(), request.apiKey(), body);
-            case "PATCH" -> api.patch(request.target(), request.apiKey(), body);
+        try (Response response = OutgoingCall.sending(request, () -> switch (request.method()) {
+            case "GET" -> api.get();
+            case "HEAD" -> api.head();
+            case "DELETE" -> api.delete();
+            case "POST" -> api.post(body);
+            case "PUT" -> api.put(body);
+            case "PATCH" -> api.patch(body);
             default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
-        }) {
+        })) {
             String text = response.hasEntity() ? response.readEntity(String.class) : "";
             String contentType = response.getMediaType() == null ? "" : response.getMediaType().toString();
             return new UpstreamResponse(response.getStatus(), contentType, text, retryAfter(response));
@@ -103,27 +107,30 @@ public class UpstreamCaller {
         }
     }
 
-    /** Network trouble in words an assistant can act on; never the exception text (it may hold URLs or headers). */
+    /**
+     * Network trouble in words an assistant can act on; never the exception text (it may hold URLs or headers).
+     * The whole cause chain is read first: the JDK's HTTP client wraps an unknown host in a connect failure.
+     */
     static RuntimeException describe(ProcessingException e, UpstreamRequest request) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause != cause.getCause()) {
-            cause = cause.getCause();
-            if (cause instanceof SocketTimeoutException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
-                        "The Trackdesk API of '" + request.tenant() + "' did not answer in time.");
-            }
-            if (cause instanceof ConnectException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.CONNECTION_REFUSED,
-                        "Could not connect to the Trackdesk API of '" + request.tenant() + "' (connection refused).");
-            }
-            if (cause instanceof UnknownHostException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.UNKNOWN_HOST,
-                        "The Trackdesk program '" + request.tenant() + "' could not be found (unknown host): check the subdomain in the MCP server URL.");
-            }
-            if (cause instanceof SSLException) {
-                return new UpstreamFailure(UpstreamFailure.Kind.TLS,
-                        "A secure (TLS) connection to the Trackdesk API of '" + request.tenant() + "' could not be established.");
-            }
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = e.getCause(); cause != null && !causes.contains(cause); cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        if (causes.stream().anyMatch(c -> c instanceof SocketTimeoutException || c instanceof HttpTimeoutException)) {
+            return new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
+                    "The Trackdesk API of '" + request.tenant() + "' did not answer in time.");
+        }
+        if (causes.stream().anyMatch(c -> c instanceof UnknownHostException || c instanceof UnresolvedAddressException)) {
+            return new UpstreamFailure(UpstreamFailure.Kind.UNKNOWN_HOST,
+                    "The Trackdesk program '" + request.tenant() + "' could not be found (unknown host): check the subdomain in the MCP server URL.");
+        }
+        if (causes.stream().anyMatch(c -> c instanceof SSLException)) {
+            return new UpstreamFailure(UpstreamFailure.Kind.TLS,
+                    "A secure (TLS) connection to the Trackdesk API of '" + request.tenant() + "' could not be established.");
+        }
+        if (causes.stream().anyMatch(c -> c instanceof ConnectException)) {
+            return new UpstreamFailure(UpstreamFailure.Kind.CONNECTION_REFUSED,
+                    "Could not connect to the Trackdesk API of '" + request.tenant() + "' (connection refused).");
         }
         return new UpstreamFailure(UpstreamFailure.Kind.NETWORK,
                 "The call to the Trackdesk API of '" + request.tenant() + "' failed on the network.");

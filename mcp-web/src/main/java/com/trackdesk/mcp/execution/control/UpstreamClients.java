@@ -4,15 +4,19 @@ import com.trackdesk.mcp.tenant.control.UpstreamAddress;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.spi.ConnectorProvider;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpClientProperties;
+import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One JAX-RS client per tenant, built on first use and reused: building one costs 100+ ms.
+ * One MicroProfile Rest Client per tenant, built on first use and reused: building one costs 100+ ms.
  * Clients hold only the base URL and timeouts, never a caller's API key.
  */
 @ApplicationScoped
@@ -41,17 +45,26 @@ public class UpstreamClients {
         return clients.get(address.baseFor(tenant), this::build);
     }
 
-    /** Jersey's name of the redirect switch: a redirect would take the caller's API key to another address. */
-    static final String FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+    /**
+     * The HTTP connector: the JDK's {@code java.net.http} client, HTTP/1.1, no cookies kept between callers. Jersey's
+     * default connector (HttpURLConnection) silently sends a request again when the connection breaks before the
+     * answer — a second POST of a write the caller asked for once — and cannot send PATCH at all.
+     */
+    private static final ConnectorProvider CONNECTOR = new JavaNetHttpConnectorProvider();
 
     private UpstreamApi build(URI base) {
-        Client client = ClientBuilder.newBuilder()
+        return RestClientBuilder.newBuilder()
+                .baseUri(base)
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
-                .property(FOLLOW_REDIRECTS, false)
+                // a redirect would take the caller's API key to another address
+                .followRedirects(false)
+                .property(ClientProperties.CONNECTOR_PROVIDER, CONNECTOR)
+                .property(JavaNetHttpClientProperties.HTTP_VERSION, HttpClient.Version.HTTP_1_1)
+                .property(JavaNetHttpClientProperties.DISABLE_COOKIES, true)
+                // non-2xx answers are results to explain, not exceptions
+                .property("microprofile.rest.client.disable.default.mapper", true)
                 .register(new TargetFilter(base))
-                .build();
-        // non-2xx answers come back as responses to explain: Invocation.Builder#method never throws for them
-        return new UpstreamApi(client.target(base));
+                .build(UpstreamApi.class);
     }
 }
