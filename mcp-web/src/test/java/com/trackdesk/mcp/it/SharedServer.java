@@ -74,7 +74,6 @@ public final class SharedServer {
             env.put("MCP_UPSTREAM_URL", "http://127.0.0.1:" + upstream.port() + "/t/{tenant}");
             env.put("MCP_DEFAULT_TENANT", DEFAULT_TENANT);
             env.put("MCP_UPSTREAM_TIMEOUT_MS", "1500");
-            env.put("MCP_UPSTREAM_CONNECT_TIMEOUT_MS", "1000");
             // a read that never answers gets two 1.5 s attempts, not three (UpstreamFaultsIT)
             env.put("MCP_CALL_TIMEOUT_SECONDS", "4");
             env.put("MCP_TENANT_QUEUE_MS", "5000");

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.client.spi.ConnectorProvider;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpClientProperties;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,15 +24,15 @@ public class UpstreamClients {
     @Inject
     UpstreamAddress address;
 
-    @Inject
-    @ConfigProperty(name = "MCP_UPSTREAM_CONNECT_TIMEOUT_MS", defaultValue = "5000")
-    long connectTimeoutMillis;
-
+    /**
+     * The connector's request timeout: it runs from connecting to the last byte of the answer (java.net.http has no
+     * separate connect timeout).
+     */
     @Inject
     @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
     long readTimeoutMillis;
 
-    /** One read never outlasts the whole call's budget (see CallBudget). */
+    /** One attempt never outlasts the whole call's budget (see CallBudget). */
     @Inject
     @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
     long callTimeoutSeconds;
@@ -50,15 +49,15 @@ public class UpstreamClients {
      * default connector (HttpURLConnection) silently sends a request again when the connection breaks before the
      * answer — a second POST of a write the caller asked for once — and cannot send PATCH at all.
      */
-    private static final ConnectorProvider CONNECTOR = new JavaNetHttpConnectorProvider();
+    private static final String CONNECTOR = JavaNetHttpConnectorProvider.class.getName();
 
     private UpstreamApi build(URI base) {
         return RestClientBuilder.newBuilder()
                 .baseUri(base)
-                .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
                 // a redirect would take the caller's API key to another address
                 .followRedirects(false)
+                // Jersey takes the provider by class name only
                 .property(ClientProperties.CONNECTOR_PROVIDER, CONNECTOR)
                 .property(JavaNetHttpClientProperties.HTTP_VERSION, HttpClient.Version.HTTP_1_1)
                 .property(JavaNetHttpClientProperties.DISABLE_COOKIES, true)

@@ -42,11 +42,29 @@ public final class FailureContainment {
             try {
                 return tool.callHandler().apply(context, call);
             } catch (RuntimeException | StackOverflowError e) {
-                LOG.log(Level.WARNING, "tool {0} failed unexpectedly: {1}",
-                        new Object[] {tool.tool().name(), e.getClass().getName()});
+                LOG.log(Level.WARNING, "tool {0} failed unexpectedly: {1} at {2}",
+                        new Object[] {tool.tool().name(), e.getClass().getName(), whereThrown(e)});
                 return CallToolResult.builder().addTextContent(TOOL_FAILED).isError(true).build();
             }
         }).build();
+    }
+
+    /**
+     * Where an exception was thrown, as class, method and line of its innermost cause's first frames: enough to find
+     * the fault, and unlike a message it cannot quote request data.
+     */
+    static String whereThrown(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        StringBuilder where = new StringBuilder(innermost.getClass().getName());
+        StackTraceElement[] frames = innermost.getStackTrace();
+        for (int i = 0; i < Math.min(6, frames.length); i++) {
+            where.append(" < ").append(frames[i].getClassName()).append('.').append(frames[i].getMethodName())
+                    .append(':').append(frames[i].getLineNumber());
+        }
+        return where.toString();
     }
 
     /** One JSON-RPC request through the SDK, with failures outside the SDK's handling turned into JSON-RPC errors. */
