@@ -25,11 +25,13 @@ class SearchCostTest {
             "update affiliate email adress", "top partners by revenue this month", "postback url", "invoices", "ban");
 
     /**
-     * Measured at 0.90 MB per search (2026-12-07, JDK 17, two runs within 0.5 %), 1.12 MB while each hit's words were
-     * analysed again per search; most of the rest is Lucene's term look-ups in createWeight (a terms enum per synonym
-     * and field). Allocation does not depend on the machine's load, so the bound can sit this close.
+     * Measured at 0.90 MB per search (2026-12-07, JDK 17, two runs within 0.5 %) and 1.07 MB once the resource
+     * and field-name signals of the search work were added (one more field to look terms up in); 1.12 MB + those
+     * signals while each hit's words were analysed again per search. Most of it is Lucene's term look-ups in
+     * createWeight (a terms enum per synonym and field). Allocation does not depend on the machine's load, so the
+     * bound can sit this close: about 12 % above today's figure.
      */
-    static final long MAX_BYTES_PER_SEARCH = 1_050_000;
+    static final long MAX_BYTES_PER_SEARCH = 1_200_000;
 
     @Test
     void aLexicalSearchAllocatesLessThanItsBound() {
