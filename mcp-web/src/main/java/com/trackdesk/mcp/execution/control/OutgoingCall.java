@@ -2,6 +2,7 @@ package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 
+import java.net.URI;
 import java.util.function.Supplier;
 
 /**
@@ -11,13 +12,17 @@ import java.util.function.Supplier;
  */
 final class OutgoingCall {
 
-    private static final ThreadLocal<UpstreamRequest> CURRENT = new ThreadLocal<>();
+    /** The request and the base URL of its tenant's API. */
+    record Call(URI base, UpstreamRequest request) {
+    }
+
+    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
 
     private OutgoingCall() {
     }
 
-    static <T> T sending(UpstreamRequest request, Supplier<T> call) {
-        CURRENT.set(request);
+    static <T> T sending(URI base, UpstreamRequest request, Supplier<T> call) {
+        CURRENT.set(new Call(base, request));
         try {
             return call.get();
         } finally {
@@ -26,8 +31,8 @@ final class OutgoingCall {
     }
 
     /** @throws IllegalStateException when a request is sent outside {@link #sending}: it would go without a key */
-    static UpstreamRequest current() {
-        UpstreamRequest request = CURRENT.get();
+    static Call current() {
+        Call request = CURRENT.get();
         if (request == null) {
             throw new IllegalStateException("an upstream request was sent outside OutgoingCall.sending");
         }

@@ -6,12 +6,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * State kept per tenant (a breaker, a set of call slots, a rest client), bounded: the key comes from the Host
+ * State kept per tenant (a breaker, a set of call slots), bounded: the key comes from the Host
  * header, so without a bound every made-up subdomain would leave an entry behind. Past {@link #MAX_TENANTS} keys
  * the entries that are idle are dropped — the same cap and the same rule for every per-tenant map, so none of them
  * can grow without limit and none forgets a tenant that is in the middle of something.
  *
- * @param <K> the tenant key (a tenant name, or the base URL its calls go to)
+ * @param <K> the tenant key
  * @param <V> the state kept for it
  */
 final class PerTenantState<K, V> {

@@ -8,19 +8,15 @@ import java.net.URI;
 
 /**
  * Points a rest-client request at the operation's path and query on the tenant's base URL and attaches the caller's
- * API key, both taken from the thread's {@link OutgoingCall}. Refuses anything that would leave the base host.
+ * API key, all taken from the thread's {@link OutgoingCall}. Refuses anything that would leave the base host.
  */
 class TargetFilter implements ClientRequestFilter {
 
-    private final URI base;
-
-    TargetFilter(URI base) {
-        this.base = base;
-    }
-
     @Override
     public void filter(ClientRequestContext request) {
-        UpstreamRequest call = OutgoingCall.current();
+        OutgoingCall.Call current = OutgoingCall.current();
+        URI base = current.base();
+        UpstreamRequest call = current.request();
         String target = call.target();
         if (target == null || !target.startsWith("/") || target.startsWith("//")) {
             throw new IllegalStateException("upstream target must be a path on the tenant host");

@@ -73,10 +73,9 @@ public class UpstreamCaller {
     }
 
     UpstreamResponse send(UpstreamRequest request, CallBudget budget) {
-        UpstreamApi api = clients.forTenant(request.tenant());
         String body = request.jsonBody().orElse(null);
         budget.attemptStarted();
-        try (Response response = OutgoingCall.sending(request, () -> switch (request.method()) {
+        try (Response response = clients.calling(request, api -> switch (request.method()) {
             case "GET" -> api.get();
             case "HEAD" -> api.head();
             case "DELETE" -> api.delete();

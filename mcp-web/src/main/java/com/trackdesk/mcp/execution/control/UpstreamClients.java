@@ -1,7 +1,7 @@
 package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.tenant.control.UpstreamAddress;
-import com.trackdesk.mcp.tenant.entity.Tenant;
+import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -13,13 +13,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * One MicroProfile Rest Client per tenant, built on first use and reused: building one costs 100+ ms.
- * Clients hold only the base URL and timeouts, never a caller's API key.
+ * The one MicroProfile Rest Client of all upstream calls, built at the first call and reused: building one costs
+ * 100+ ms, and each holds a java.net.http client with its own selector thread and connection pool, so one per
+ * tenant would cost a thread per tenant. Where a call goes (the tenant's base URL + the operation's path) and
+ * with which key is set per call by {@link TargetFilter} from the thread's {@link OutgoingCall}; the client itself
+ * holds only timeouts, never a caller's API key.
  */
 @ApplicationScoped
 public class UpstreamClients {
+
+    /** Only a placeholder for the builder, which wants one: every request's address is set by {@link TargetFilter}. */
+    private static final URI NO_BASE = URI.create("http://upstream.invalid/");
 
     @Inject
     UpstreamAddress address;
@@ -37,13 +44,6 @@ public class UpstreamClients {
     @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
     long callTimeoutSeconds;
 
-    /** Every client may be dropped past the tenant cap: rebuilding one is only slow, never wrong. */
-    private final PerTenantState<URI, UpstreamApi> clients = new PerTenantState<>(client -> true);
-
-    public UpstreamApi forTenant(Tenant tenant) {
-        return clients.get(address.baseFor(tenant), this::build);
-    }
-
     /**
      * The HTTP connector: the JDK's {@code java.net.http} client, HTTP/1.1, no cookies kept between callers. Jersey's
      * default connector (HttpURLConnection) silently sends a request again when the connection breaks before the
@@ -51,9 +51,31 @@ public class UpstreamClients {
      */
     private static final String CONNECTOR = JavaNetHttpConnectorProvider.class.getName();
 
-    private UpstreamApi build(URI base) {
+    private volatile UpstreamApi api;
+
+    /** Sends one request of the calling thread to its tenant's API. */
+    public <T> T calling(UpstreamRequest request, Function<UpstreamApi, T> call) {
+        URI base = address.baseFor(request.tenant());
+        UpstreamApi client = client();
+        return OutgoingCall.sending(base, request, () -> call.apply(client));
+    }
+
+    private UpstreamApi client() {
+        UpstreamApi built = api;
+        if (built == null) {
+            synchronized (this) {
+                if (api == null) {
+                    api = build();
+                }
+                built = api;
+            }
+        }
+        return built;
+    }
+
+    private UpstreamApi build() {
         return RestClientBuilder.newBuilder()
-                .baseUri(base)
+                .baseUri(NO_BASE)
                 .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
                 // a redirect would take the caller's API key to another address
                 .followRedirects(false)
@@ -63,7 +85,7 @@ public class UpstreamClients {
                 .property(JavaNetHttpClientProperties.DISABLE_COOKIES, true)
                 // non-2xx answers are results to explain, not exceptions
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .register(new TargetFilter(base))
+                .register(new TargetFilter())
                 .build(UpstreamApi.class);
     }
 }
