@@ -41,8 +41,11 @@ public final class LoadDriver {
                          String domain, Duration thinkTime, long serverPid, long threadSlack) {
     }
 
-    /** How long finished calls and idle keep-alive connections may take to release their threads. */
-    static final Duration THREAD_SETTLING = Duration.ofSeconds(60);
+    /**
+     * How long finished calls and idle keep-alive connections may take to release their threads: the JDK HTTP
+     * client of the upstream calls ends an idle worker thread 60 s after its last task.
+     */
+    static final Duration THREAD_SETTLING = Duration.ofSeconds(90);
 
     /** What happened. Latencies in milliseconds; heap in KiB after a full GC; -1 when not sampled. */
     public record Result(long requests, long errors, Map<String, Long> errorKinds, double seconds, double p50, double p90,
