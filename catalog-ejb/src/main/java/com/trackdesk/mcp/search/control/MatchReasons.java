@@ -2,6 +2,7 @@ package com.trackdesk.mcp.search.control;
 
 import com.trackdesk.mcp.catalog.control.OperationWords;
 import com.trackdesk.mcp.catalog.entity.Operation;
+import com.trackdesk.mcp.catalog.entity.ParameterLocation;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
@@ -33,12 +34,17 @@ final class MatchReasons {
      * stemming) cost more than the Lucene search itself. Keyed by identity; read-only once built.
      */
     private final Map<Operation, Set<String>> vocabularies;
+    /** Each operation's parameter and body field names, analysed: the other names the word ranking matches on. */
+    private final Map<Operation, Set<String>> fieldVocabularies;
 
     MatchReasons(SearchAnalyzers analyzers, List<Operation> operations) {
         this.analyzers = analyzers;
         var byOperation = new IdentityHashMap<Operation, Set<String>>(operations.size() * 2);
         operations.forEach(operation -> byOperation.put(operation, Set.copyOf(analyze(analyzers.index(), text(operation)))));
         this.vocabularies = Collections.unmodifiableMap(byOperation);
+        var fields = new IdentityHashMap<Operation, Set<String>>(operations.size() * 2);
+        operations.forEach(operation -> fields.put(operation, Set.copyOf(analyze(analyzers.index(), fieldText(operation)))));
+        this.fieldVocabularies = Collections.unmodifiableMap(fields);
     }
 
     /**
@@ -69,6 +75,21 @@ final class MatchReasons {
         return reasons;
     }
 
+    /**
+     * The share of the request's concepts the operation's own names contain: operationId, summary, path, tags and
+     * parameter and body field names (not the description, whose words say how rather than what).
+     */
+    double coverage(Operation operation, List<QueryConcepts.Concept> concepts) {
+        if (concepts.isEmpty()) {
+            return 0;
+        }
+        var vocabulary = vocabulary(operation);
+        var fields = fieldVocabularies.getOrDefault(operation, Set.of());
+        long matched = concepts.stream().filter(concept -> concept.terms().stream()
+                .anyMatch(term -> vocabulary.contains(term.text()) || fields.contains(term.text()))).count();
+        return matched / (double) concepts.size();
+    }
+
     private Set<String> vocabulary(Operation operation) {
         var known = vocabularies.get(operation);
         return known != null ? known : analyze(analyzers.index(), text(operation));
@@ -78,6 +99,16 @@ final class MatchReasons {
         return String.join(" ", OperationWords.of(operation.operationId())) + " " + operation.summary() + " "
                 + operation.path().replaceAll("\\{[^}]*}", " ") + " " + String.join(" ", operation.tags()) + " "
                 + ActionWords.of(operation);
+    }
+
+    private static String fieldText(Operation operation) {
+        var text = new StringBuilder();
+        operation.parameters().stream()
+                .filter(parameter -> parameter.location() != ParameterLocation.HEADER
+                        && parameter.location() != ParameterLocation.COOKIE)
+                .forEach(parameter -> text.append(parameter.name()).append(' '));
+        operation.requestBody().ifPresent(body -> text.append(BodyWords.of(body)));
+        return text.toString();
     }
 
     private static Set<String> analyze(org.apache.lucene.analysis.Analyzer analyzer, String text) {

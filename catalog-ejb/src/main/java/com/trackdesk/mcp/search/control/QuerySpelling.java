@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -22,18 +23,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Repairs typos before the search: a word that neither the index nor the synonyms know is replaced by
  * the known word one edit away ("delte" → "delete", "parnter" → "partner"), using Lucene's
- * {@link DirectSpellChecker} over that vocabulary. Short words are left alone: at four letters one
- * edit turns too many words into other real words ("leak" → "lead").
+ * {@link DirectSpellChecker} over that vocabulary and the spec's words as spelled ("emebddings" →
+ * "embeddings"). Short words are left alone: at four letters one edit turns too many words into other real
+ * words ("leak" → "lead").
  */
 final class QuerySpelling {
 
     static final int MIN_LENGTH = 5;
     private static final String WORD = "word";
+    private static final SuggestWord[] NONE = new SuggestWord[0];
 
     private final Set<String> known;
     private final IndexReader vocabulary;
@@ -54,6 +58,16 @@ final class QuerySpelling {
 
     /** @param index the operation index, whose words in {@code fields} are known */
     static QuerySpelling of(IndexReader index, Collection<String> fields, SynonymMap synonyms, SearchAnalyzers analyzers) {
+        return of(index, fields, synonyms, analyzers, Set.of());
+    }
+
+    /**
+     * @param spelledWords the spec's words as spelled ("embeddings"), not only as indexed: the stemmer reduces a
+     *                     known word further than the same word with a typo ("embeddings" → "embed", but
+     *                     "emebddings" → "emebdding"), which would leave the typo more than one edit from any word
+     */
+    static QuerySpelling of(IndexReader index, Collection<String> fields, SynonymMap synonyms, SearchAnalyzers analyzers,
+                            Set<String> spelledWords) {
         var known = new HashSet<String>();
         try {
             for (var field : fields) {
@@ -71,7 +85,9 @@ final class QuerySpelling {
                     known.add(synonyms.words.get(i, scratch).utf8ToString());
                 }
             }
-            return new QuerySpelling(Set.copyOf(known), vocabularyIndex(known), analyzers);
+            var suggestible = new HashSet<>(known);
+            suggestible.addAll(spelledWords);
+            return new QuerySpelling(Set.copyOf(known), vocabularyIndex(suggestible), analyzers);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the spelling vocabulary", e);
         }
@@ -90,7 +106,13 @@ final class QuerySpelling {
                 if (offset.startOffset() < replacedUntil || !needsCorrection(word)) {
                     continue;
                 }
-                var suggestions = checker.suggestSimilar(new Term(WORD, word), 1, vocabulary, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                // The word as typed first: a typo'd word does not stem like the word it misspells.
+                var spelled = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+                var suggestions = spelled.equals(word) ? NONE
+                        : checker.suggestSimilar(new Term(WORD, spelled), 1, vocabulary, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length == 0) {
+                    suggestions = checker.suggestSimilar(new Term(WORD, word), 1, vocabulary, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
                 if (suggestions.length == 0) {
                     continue;
                 }

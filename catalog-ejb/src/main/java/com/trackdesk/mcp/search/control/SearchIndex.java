@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.search.control;
 
+import com.trackdesk.mcp.catalog.control.OperationWords;
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.OperationCatalog;
 import com.trackdesk.mcp.search.entity.SearchHit;
@@ -20,10 +21,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +62,8 @@ public final class SearchIndex {
         this.analyzers = analyzers;
         this.searcher = searcher;
         this.reasons = new MatchReasons(analyzers, catalog.operations());
-        this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers);
+        this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers,
+                spelledWords(catalog));
     }
 
     /** With the bundled stopwords and Trackdesk synonyms. */
@@ -98,6 +102,21 @@ public final class SearchIndex {
         }
     }
 
+    /** The words of the operations' names, summaries, paths and tags as the spec spells them, to correct typos towards. */
+    private static Set<String> spelledWords(OperationCatalog catalog) {
+        var words = new HashSet<String>();
+        for (var operation : catalog.operations()) {
+            var text = operation.operationId() + " " + operation.summary() + " " + operation.path() + " "
+                    + String.join(" ", operation.tags());
+            for (var word : OperationWords.of(text)) {
+                if (word.length() >= QuerySpelling.MIN_LENGTH && word.chars().allMatch(Character::isLetter)) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
     public OperationCatalog catalog() {
         return catalog;
     }
@@ -122,7 +141,8 @@ public final class SearchIndex {
         var operations = catalog.operations();
         var nearest = semantic.flatMap(s -> s.nearest(corrected,
                 ordinal -> passesFilters(operations.get(ordinal), query), CANDIDATES));
-        var ranked = nearest.map(near -> HybridFusion.fuse(lexical, near, operations)).orElse(lexical);
+        var ranked = nearest.map(near -> HybridFusion.fuse(lexical, near, operations,
+                operation -> reasons.coverage(operation, concepts))).orElse(lexical);
         var closeInMeaning = nearest.map(near -> near.stream().limit(CLOSE_IN_MEANING)
                 .map(n -> operations.get(n.ordinal())).toList()).orElse(List.of());
 

@@ -98,6 +98,13 @@ class SearchIndexTest {
         assertThat(ids(trackdesk.search(SearchQuery.of(query, 5)).hits())).contains(expected);
     }
 
+    /** "settelments" stems to "settelment", several edits from the index's "settle": the spelled word is one edit away. */
+    @Test
+    void aTypoInAWordTheStemmerShortensIsCorrectedAsSpelled() {
+        assertThat(ids(trackdesk.search(SearchQuery.of("list settelments", 5)).hits()))
+                .contains("SettlementService_ListSettlements");
+    }
+
     @Test
     void conversationalFillerDoesNotDrownTheMeaningfulWords() {
         var plain = ids(trackdesk.search(SearchQuery.of("conversion report", 3)).hits());

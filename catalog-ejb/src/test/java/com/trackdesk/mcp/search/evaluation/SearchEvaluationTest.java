@@ -96,16 +96,16 @@ class SearchEvaluationTest {
     void openaiQueriesFindTheRightOperation() {
         var report = evaluate("openai", sharedQueries("queries-openai.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.77);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.60);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.83);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.67);
     }
 
     @Test
     void cloudflareQueriesFindTheRightOperation() {
         var report = evaluate("cloudflare", sharedQueries("queries-cloudflare.json"), false);
 
-        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.67);
-        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.50);
+        assertThat(report.recallAt(5)).as("recall@5").isGreaterThanOrEqualTo(0.73);
+        assertThat(report.recallAt(1)).as("recall@1").isGreaterThanOrEqualTo(0.53);
     }
 
     private static Evaluation.Report evaluate(String name, QuerySet set, boolean withoutProse) {
