@@ -6,7 +6,8 @@
 Reads RESULTS_DIR/results.jsonl (one record per line, written by run.sh through record.py) and writes
 summary.csv, soak.csv, results.json, chart.png, soak.png (with a soak), report.md, and the same report to
 --markdown (the repository's BENCHMARKS.md). bench/benchmarks-notes.md, written by people, is included
-verbatim as the interpretation section.
+verbatim as the interpretation section; its "Profile (issue 17 …)" section goes with the issue-17 before/after
+tables (this run against the committed run BASELINE_RUN).
 """
 import csv
 import json
@@ -33,6 +34,13 @@ T_ADDED_P99_MS = 10.0
 T_EXECUTE_RPS = 2_000
 T_SEARCH_RPS = 5_000
 T_SEARCH_P99_MS = 5.0
+# targets of issue 17 (server CPU per call, measured by the same steps; search is lexical there: no embedding model)
+T_EXECUTE_CPU_MS = 0.25
+T_SEARCH_CPU_MS = 0.3
+# the committed run the issue-17 figures are compared with ("before"): the last full run before its per-call fixes
+BASELINE_RUN = "2026-11-26_004857"
+# the section of bench/benchmarks-notes.md shown with the before/after tables rather than with the other notes
+PROFILE_HEADING = "## Profile (issue 17"
 
 
 def load(results_dir):
@@ -261,6 +269,11 @@ def main():
         targets.append(("search ≥ 5,000/s", f"{best['rps']:,.0f}/s (best, at {best['concurrency']})", best["rps"] >= T_SEARCH_RPS))
         s16 = by.get(("ours-search", 16)) or min(se, key=lambda r: r["concurrency"])
         targets.append((f"search p99 ≤ 5 ms (at {s16['concurrency']} concurrent)", f"{s16['p99_ms']:.2f} ms", s16["p99_ms"] <= T_SEARCH_P99_MS))
+    for target, name, bound in (("ours-execute", "execute", T_EXECUTE_CPU_MS), ("ours-search", "search", T_SEARCH_CPU_MS)):
+        step = cpu_step(rows, target)
+        if step:
+            targets.append((f"{name}: server CPU per call ≤ {bound} ms (at {step['concurrency']} concurrent; issue 17)",
+                            f"{step['server_cpu_ms_per_call']:.3f} ms", step["server_cpu_ms_per_call"] <= bound))
     ours_rows = [r for r in rows if r["target"].startswith("ours")]
     if ours_rows:
         errs = sum(r["errors"] for r in ours_rows)
@@ -305,6 +318,86 @@ def main():
             f.write(md)
     for t, m, ok in targets:
         print(f"  {verdict(ok)}  {t}: {m}")
+
+
+def cpu_step(rows, target):
+    """The step issue 17's CPU targets are read at: 64 concurrent (as the latency targets), else the closest."""
+    steps = [r for r in rows if r["target"] == target and isinstance(r.get("server_cpu_ms_per_call"), (int, float))]
+    return min(steps, key=lambda r: abs(r["concurrency"] - 64)) if steps else None
+
+
+def baseline_rows():
+    """CPU per call of the committed baseline run, {(target, concurrency): ms}, from its summary.csv."""
+    path = os.path.join(BENCH_DIR, "results", BASELINE_RUN, "summary.csv")
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return {(r["target"], int(r["concurrency"])): float(r["server_cpu_ms_per_call"])
+                for r in csv.DictReader(f) if r.get("server_cpu_ms_per_call")}
+
+
+def notes_sections():
+    """bench/benchmarks-notes.md split into (the issue-17 profile section, everything else)."""
+    notes = os.path.join(BENCH_DIR, "benchmarks-notes.md")
+    if not os.path.exists(notes):
+        return "", ""
+    with open(notes, encoding="utf-8") as fh:
+        text = fh.read().strip()
+    start = text.find("\n" + PROFILE_HEADING)
+    if start < 0:
+        return "", text
+    end = text.find("\n## ", start + 1)
+    end = len(text) if end < 0 else end
+    return text[start:end].strip(), (text[:start] + text[end:]).strip()
+
+
+def efficiency(rows, by, concs, profile):
+    """Issue 17: server CPU per call of this run against the baseline run, per target, with the Node peer's."""
+    before = baseline_rows()
+    base = f"bench/results/{BASELINE_RUN}"
+    base_date = BASELINE_RUN.replace("_", " ")[:13] + ":" + BASELINE_RUN[13:15]
+
+    def ms(x):
+        return f"{x:.3f}" if isinstance(x, (int, float)) else "–"
+
+    def ratio(a, b):
+        return f"{a / b:.2f}" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and b else "–"
+
+    def after(target, c):
+        r = by.get((target, c))
+        return r["server_cpu_ms_per_call"] if r else None
+
+    L = ["## Efficiency (issue 17): server CPU per call, before / after", "",
+         f"Server CPU per call = user+system CPU of the Payara process during a step (/proc) / calls answered, from the "
+         f"steps below. Before = the committed run of {base_date} UTC ([`{base}/summary.csv`]({base}/summary.csv)), the last "
+         "full run before issue 17's per-call fixes; after = this run. Runs on different days share no load, so read "
+         "the ratio together with the same-run A/B of the profile below (`bench/cpu-per-call.sh`), which is the figure that "
+         "holds on a busy machine. A step is met when this run's figure is within the target.", ""]
+    ex_concs = [c for c in concs if by.get(("ours-execute", c)) or by.get(("ours-execute-node", c))]
+    if ex_concs:
+        L += [f"### execute: ≤ {T_EXECUTE_CPU_MS} ms of server CPU per call", "",
+              "wrk = `bench/wrk/mcp-execute.lua`; node client = `bench/peer/loadgen.mjs`, which also drives the Node peer "
+              "(`@ivotoby/openapi-mcp-server`, same upstream call) in this run.", "",
+              table(["conc.", "before (wrk)", "after (wrk)", "after / before", "before (node client)", "after (node client)",
+                     "after / before", "Node peer, same run", "ours / peer", "verdict"],
+                    [[c, ms(before.get(("ours-execute", c))), ms(after("ours-execute", c)),
+                      ratio(after("ours-execute", c), before.get(("ours-execute", c))),
+                      ms(before.get(("ours-execute-node", c))), ms(after("ours-execute-node", c)),
+                      ratio(after("ours-execute-node", c), before.get(("ours-execute-node", c))),
+                      ms(after("peer-execute", c)), ratio(after("ours-execute-node", c), after("peer-execute", c)),
+                      verdict(after("ours-execute", c) is not None and after("ours-execute", c) <= T_EXECUTE_CPU_MS)]
+                     for c in ex_concs]), ""]
+    se_concs = [c for c in concs if by.get(("ours-search", c))]
+    if se_concs:
+        L += [f"### search (lexical): ≤ {T_SEARCH_CPU_MS} ms of server CPU per call", "",
+              table(["conc.", "before", "after", "after / before", "verdict"],
+                    [[c, ms(before.get(("ours-search", c))), ms(after("ours-search", c)),
+                      ratio(after("ours-search", c), before.get(("ours-search", c))),
+                      verdict(after("ours-search", c) <= T_SEARCH_CPU_MS)] for c in se_concs]), ""]
+    if profile:
+        # one heading level down: the profile belongs to this section
+        L += [profile.replace("\n### ", "\n#### ").replace(PROFILE_HEADING, "### Profile (issue 17", 1), ""]
+    return L
 
 
 def render(results_dir, machine, upstream, startups, after, rows, by, concs, comparison, peer_cmp, targets, soak,
@@ -357,6 +450,8 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
     if failed:
         L += [f"**{len(failed)} step(s) produced no result** (see `raw/` in the results folder): "
               + ", ".join(f"{f['target']} c={f['concurrency']}" for f in failed), ""]
+    profile, other_notes = notes_sections()
+    L += efficiency(rows, by, concs, profile)
 
     o, p = startups.get("ours"), startups.get("peer")
     if o:
@@ -447,10 +542,8 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
             with open(os.path.join(results_dir, f), encoding="utf-8") as fh:
                 body = fh.read()
             L += [f"### {f[4:-3]}", "", body.replace("\n#", "\n####"), ""]
-    notes = os.path.join(BENCH_DIR, "benchmarks-notes.md")
-    if os.path.exists(notes):
-        with open(notes, encoding="utf-8") as fh:
-            L += [fh.read().strip(), ""]
+    if other_notes:
+        L += [other_notes, ""]
     L += ["## Files of this run", "",
           f"- [`summary.csv`]({rel}/summary.csv) — one row per target and concurrency step",
           f"- [`results.json`]({rel}/results.json) — everything above, machine-readable; `results.jsonl` — raw records",

@@ -51,8 +51,10 @@ public class ResultComposer {
                     + shaped.totalItems().map(String::valueOf).orElse("more") + " items shown").orElse("answer cut")
                     + ". " + shaped.hint().orElse("") + ")";
         }
+        // ASCII "->", not an arrow: one character above U+00FF makes the whole answer (the upstream JSON in it too) a
+        // UTF-16 string, which every later copy and the response's UTF-8 encoding then handle on their slow path
         String text = response.successful()
-                ? operation.operationId() + " → HTTP " + response.status() + "\n" + rendered
+                ? operation.operationId() + " -> HTTP " + response.status() + "\n" + rendered
                 : failureMessage(operation, response, body) + "\nUpstream answer: " + rendered;
         return CallToolResult.builder()
                 .addTextContent(text)

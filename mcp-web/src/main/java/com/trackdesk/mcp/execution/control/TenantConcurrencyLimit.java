@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +51,14 @@ public class TenantConcurrencyLimit {
         }
     }
 
+    /**
+     * Fair: callers that waited longest get the next free slot. A field, not a lambda at the call: reading the
+     * injected bound, a lambda there would be a new object on every call (issue 17).
+     */
+    private final Function<String, Semaphore> newSlots = name -> new Semaphore(permitsPerTenant, true);
+
     private Semaphore slotsOf(Tenant tenant) {
-        // fair: callers that waited longest get the next free slot
-        return permits.get(tenant.name(), name -> new Semaphore(permitsPerTenant, true));
+        return permits.get(tenant.name(), newSlots);
     }
 
     private static boolean acquire(Semaphore semaphore, Duration wait) {

@@ -243,7 +243,7 @@ public class McpResource implements McpStatelessServerTransport {
             return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json, workers),
                     MediaType.SERVER_SENT_EVENTS_TYPE).header("X-Accel-Buffering", "no").build();
         }
-        return Response.ok(write(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(utf8(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The client's progress token ({@code params._meta.progressToken}), when it asked for progress. */
@@ -269,6 +269,18 @@ public class McpResource implements McpStatelessServerTransport {
     private static Response notAllowed(String message) {
         return Response.fromResponse(JsonRpcErrors.response(Response.Status.METHOD_NOT_ALLOWED,
                 JsonRpcErrors.INVALID_REQUEST, message)).header(HttpHeaders.ALLOW, "POST").build();
+    }
+
+    /**
+     * The answer as UTF-8 bytes in one pass of Jackson's byte generator: a string entity would be built as chars,
+     * compacted into a string, then copied back into chars and encoded by the response's writer (issue 17).
+     */
+    private byte[] utf8(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not write a JSON-RPC answer", e);
+        }
     }
 
     private String write(Object value) {

@@ -4,6 +4,7 @@ import com.trackdesk.mcp.protocol.control.JsonDepthLimit;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -11,9 +12,9 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Bounds every request body while it is read, whatever its framing: {@link McpHeaderFilter} refuses a
@@ -34,29 +35,57 @@ public class RequestBodyLimits implements ReaderInterceptor {
     @Inject
     JsonDepthLimit depth;
 
+    /**
+     * Enough for a declared body in one array; a larger declaration (it may be a lie, it is only refused above
+     * MCP_MAX_REQUEST_BYTES) grows the array as the bytes really arrive.
+     */
+    static final int MAX_PREALLOCATED = 64 * 1024;
+    /** A chunked body's first array: MCP requests are mostly a few hundred bytes. */
+    static final int UNDECLARED_START = 1024;
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         InputStream in = context.getInputStream();
         long limit = Math.min(maxRequestBytes, Integer.MAX_VALUE - 16L);
-        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(limit + 1, 8192));
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int read; (read = in.read(buffer)) != -1; ) {
-            total += read;
-            if (total > limit) {
+        // read straight into one array sized by Content-Length: a copy buffer plus a growing stream plus its copy
+        // cost three arrays of 8 KB and more per request (issue 17)
+        byte[] bytes = new byte[initialCapacity(context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH), limit)];
+        int length = 0;
+        while (true) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit + 1, bytes.length * 2L));
+            }
+            int read = in.read(bytes, length, bytes.length - length);
+            if (read < 0) {
+                break;
+            }
+            length += read;
+            if (length > limit) {
                 throw new WebApplicationException(JsonRpcErrors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                         JsonRpcErrors.INVALID_REQUEST, "Request body larger than " + maxRequestBytes
                                 + " bytes (MCP_MAX_REQUEST_BYTES)"));
             }
-            body.write(buffer, 0, read);
         }
-        byte[] bytes = body.toByteArray();
-        if (depth.exceeded(bytes, bytes.length)) {
+        if (depth.exceeded(bytes, length)) {
             throw new WebApplicationException(JsonRpcErrors.response(Response.Status.BAD_REQUEST,
                     JsonRpcErrors.INVALID_REQUEST, "JSON nested deeper than " + depth.maxDepth()
                             + " levels (MCP_MAX_JSON_DEPTH)"));
         }
-        context.setInputStream(new ByteArrayInputStream(bytes));
+        context.setInputStream(new ByteArrayInputStream(bytes, 0, length));
         return context.proceed();
+    }
+
+    /** The declared length and one byte more (room to read the end of the stream), within the bounds above. */
+    static int initialCapacity(String contentLength, long limit) {
+        long declared = -1;
+        if (contentLength != null) {
+            try {
+                declared = Long.parseLong(contentLength.trim());
+            } catch (NumberFormatException notANumber) {
+                declared = -1;
+            }
+        }
+        long wanted = declared >= 0 ? declared + 1 : UNDECLARED_START;
+        return (int) Math.max(1, Math.min(wanted, Math.min(limit + 1, MAX_PREALLOCATED)));
     }
 }

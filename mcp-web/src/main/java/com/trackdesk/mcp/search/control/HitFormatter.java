@@ -61,11 +61,13 @@ public class HitFormatter {
     }
 
     public String line(int rank, Operation operation) {
+        // ASCII separators, not dashes: one character above U+00FF makes the whole answer a UTF-16 string, which
+        // every later copy and the response's UTF-8 encoding then handle on their slow path (issue 17)
         StringBuilder text = new StringBuilder()
                 .append(rank).append(". ").append(operation.operationId())
-                .append(" — ").append(operation.signature());
+                .append(" - ").append(operation.signature());
         if (operation.summary() != null && !operation.summary().isBlank()) {
-            text.append(" — ").append(operation.summary());
+            text.append(" - ").append(operation.summary());
         }
         if (!operation.parameters().isEmpty()) {
             // Required parameters in full, the optional ones only counted: a hit must stay short, and

@@ -63,7 +63,7 @@ public class McpCallCounting implements ContainerRequestFilter, ContainerRespons
         rejections.classify(response.getStatus(), response.getEntity()).ifPresent(rejection ->
                 recorder.record(Optional.of(ledger), new CallMetric(Instant.now(), tenantOf(request), rejection.tool(), Optional.empty(),
                         rejection.outcome(), rejection.httpStatus(), ledger.elapsedMicros(),
-                        response.getEntity() instanceof String text ? text.length() : 0, Optional.empty(), false,
+                        RejectionClassifier.text(response.getEntity()).map(String::length).orElse(0), Optional.empty(), false,
                         Optional.empty())));
     }
 

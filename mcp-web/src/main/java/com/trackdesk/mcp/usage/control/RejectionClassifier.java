@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +55,27 @@ public class RejectionClassifier {
         };
     }
 
+    /**
+     * The text of an answer's entity: {@code /mcp} writes JSON-RPC answers as UTF-8 bytes (one encoding pass, see
+     * {@code McpResource}), the filters' refusals as strings.
+     */
+    public static Optional<String> text(Object entity) {
+        if (entity instanceof String text) {
+            return Optional.of(text);
+        }
+        if (entity instanceof byte[] utf8) {
+            return Optional.of(new String(utf8, StandardCharsets.UTF_8));
+        }
+        return Optional.empty();
+    }
+
     /** The JSON-RPC {@code error} member of an answer, when it is one. */
     private Optional<Map<?, ?>> error(Object entity) {
-        if (!(entity instanceof String text) || !text.contains("\"error\"")) {
+        Optional<String> body = text(entity);
+        if (body.isEmpty() || !body.get().contains("\"error\"")) {
             return Optional.empty();
         }
+        String text = body.get();
         try {
             Map<?, ?> answer = json.readValue(text, Map.class);
             return answer.get("error") instanceof Map<?, ?> error ? Optional.of(error) : Optional.empty();

@@ -25,7 +25,7 @@ class HitFormatterTest {
         var line = formatter.line(1, hit);
 
         assertThat(line.lines().findFirst().orElseThrow())
-                .startsWith("1. AffiliateService_ListAffiliates — POST /api/node/affiliates/v1 — ")
+                .startsWith("1. AffiliateService_ListAffiliates - POST /api/node/affiliates/v1 - ")
                 .endsWith("[words: affiliates, list; similar meaning]");
         assertThat(formatter.compact(hit)).containsEntry("why", List.of("words: affiliates, list", "similar meaning"))
                 .doesNotContainKey("variants");

@@ -39,6 +39,15 @@ class RejectionClassifierTest {
     }
 
     @Test
+    void anAnswerWrittenAsUtf8BytesIsReadLikeItsText() {
+        String answer = "{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: ça\"}}";
+
+        assertThat(classifier.classify(200, answer.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .contains(new Rejection(Outcome.UNKNOWN_TOOL, Rejection.UNKNOWN_TOOL, 200));
+        assertThat(RejectionClassifier.text(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(answer);
+    }
+
+    @Test
     void otherInvalidParametersAreValidationAndUnknownMethodsMalformed() {
         assertThat(classifier.classify(200, "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32602,\"message\":\"bad params\"}}"))
                 .contains(new Rejection(Outcome.VALIDATION, Rejection.PROTOCOL, 200));

@@ -1,0 +1,101 @@
+package com.trackdesk.mcp.execution.control;
+
+import com.trackdesk.mcp.catalog.boundary.Catalog;
+import com.trackdesk.mcp.execution.entity.CallBudget;
+import com.trackdesk.mcp.execution.entity.UpstreamRequest;
+import com.trackdesk.mcp.execution.entity.UpstreamResponse;
+import com.trackdesk.mcp.tool.control.ResultText;
+import io.modelcontextprotocol.json.McpJsonMapper;
+
+import java.lang.reflect.Field;
+
+/**
+ * The control parts of {@code execute} wired by hand as CDI would with the default settings, for tests that run
+ * the tool without a container. The upstream is an in-process caller that answers every call alike: the
+ * MicroProfile Rest Client behind the real {@link UpstreamCaller} exists only inside the server.
+ */
+public final class ExecutionParts {
+
+    private ExecutionParts() {
+    }
+
+    /** A caller that answers every call with the same upstream response, counting the calls. */
+    public static final class ConstantUpstream extends UpstreamCaller {
+        private final UpstreamResponse answer;
+        public int calls;
+
+        public ConstantUpstream(UpstreamResponse answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public UpstreamResponse sendIdempotent(UpstreamRequest request, CallBudget budget) {
+            return sendOnce(request, budget);
+        }
+
+        @Override
+        public UpstreamResponse sendOnce(UpstreamRequest request, CallBudget budget) {
+            calls++;
+            budget.attemptStarted();
+            return answer;
+        }
+    }
+
+    /** The bundled Trackdesk description, as a server without MCP_SPEC serves it. */
+    public static OperationResolver operations() {
+        OperationResolver operations = new OperationResolver();
+        operations.catalog = bundledCatalog();
+        return operations;
+    }
+
+    public static ArgumentChecker checker() {
+        ArgumentChecker checker = new ArgumentChecker();
+        checker.schemas = new RequestSchemas();
+        return checker;
+    }
+
+    public static UpstreamExchange exchange(UpstreamCaller caller) {
+        UpstreamExchange exchange = new UpstreamExchange();
+        exchange.caller = caller;
+        exchange.breakers = new TenantCircuitBreakers();
+        exchange.breakers.failureThreshold = 5;
+        exchange.breakers.openSeconds = 30;
+        exchange.concurrency = new TenantConcurrencyLimit();
+        exchange.concurrency.permitsPerTenant = 16;
+        exchange.concurrency.queueMillis = 10_000;
+        exchange.maxRetryAfterSeconds = 5;
+        exchange.callTimeoutSeconds = 25;
+        exchange.readTimeoutMillis = 30_000;
+        exchange.checkSettings();
+        return exchange;
+    }
+
+    public static ResultComposer results(McpJsonMapper json) {
+        ResultText renderer = new ResultText();
+        inject(renderer, "json", json);
+        ResponseShaper shaper = new ResponseShaper();
+        shaper.renderer = renderer;
+        shaper.maxChars = 20_000;
+        ResultComposer results = new ResultComposer();
+        results.json = json;
+        results.shaper = shaper;
+        results.renderer = renderer;
+        return results;
+    }
+
+    /** Without a MicroProfile Config the catalog serves the bundled description (no MCP_SPEC). */
+    private static Catalog bundledCatalog() {
+        return new Catalog();
+    }
+
+    /** What CDI would inject into a field of a class of another package. */
+    private static void inject(Object bean, String field, Object value) {
+        try {
+            Field f = bean.getClass().getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(bean, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
