@@ -1,14 +1,12 @@
 package com.trackdesk.mcp.hardening;
 
 import com.trackdesk.mcp.catalog.boundary.Catalog;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +60,10 @@ class CatalogFallbackTest {
     }
 
     static Catalog catalogWith(Map<String, String> settings) throws ReflectiveOperationException {
-        Config config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getOptionalValue" -> Optional.ofNullable(settings.get((String) args[0]));
-                    case "getPropertyNames" -> settings.keySet();
-                    case "toString" -> "test config";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
         Catalog catalog = new Catalog();
-        Field field = Catalog.class.getDeclaredField("config");
-        field.setAccessible(true);
-        field.set(catalog, config);
+        Field spec = Catalog.class.getDeclaredField("spec");
+        spec.setAccessible(true);
+        spec.set(catalog, Optional.ofNullable(settings.get(Catalog.SPEC_KEY)));
         return catalog;
     }
 

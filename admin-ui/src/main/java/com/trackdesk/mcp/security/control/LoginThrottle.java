@@ -1,6 +1,8 @@
 package com.trackdesk.mcp.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LoginThrottle {
 
+    static final String ATTEMPTS_KEY = "MCP_ADMIN_LOGIN_ATTEMPTS";
+    static final String LOCK_KEY = "MCP_ADMIN_LOGIN_LOCK_SECONDS";
     static final Duration LONGEST_LOCK = Duration.ofHours(1);
     /** Enough for any real number of admins; a flood of addresses cannot grow the map without bound. */
     static final int MAX_TRACKED_CLIENTS = 10_000;
@@ -34,10 +38,25 @@ public class LoginThrottle {
         // for the CDI proxy
     }
 
+    /** Zero or fewer attempts, or no lock, would switch the throttle off: refused, naming the setting. */
     @Inject
-    public LoginThrottle(@ConfigProperty(name = "MCP_ADMIN_LOGIN_ATTEMPTS", defaultValue = "5") int allowedAttempts,
-                         @ConfigProperty(name = "MCP_ADMIN_LOGIN_LOCK_SECONDS", defaultValue = "60") int lockSeconds) {
-        this(allowedAttempts, Duration.ofSeconds(lockSeconds), Clock.systemUTC());
+    public LoginThrottle(@ConfigProperty(name = ATTEMPTS_KEY, defaultValue = "5") int allowedAttempts,
+                         @ConfigProperty(name = LOCK_KEY, defaultValue = "60") int lockSeconds) {
+        this(positive(ATTEMPTS_KEY, allowedAttempts, "wrong passwords"),
+                Duration.ofSeconds(positive(LOCK_KEY, lockSeconds, "seconds")), Clock.systemUTC());
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first login. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
+
+    /** The same words as mcp-web's settings: {@code NAME must be a positive number of UNIT, was VALUE}. */
+    static int positive(String name, int value, String unit) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be a positive number of " + unit + ", was " + value);
+        }
+        return value;
     }
 
     LoginThrottle(int allowedAttempts, Duration firstLock, Clock clock) {

@@ -11,8 +11,9 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -30,15 +31,21 @@ public class SpecRefresh {
     Catalog catalog;
 
     @Inject
-    Config config;
+    @ConfigProperty(name = Catalog.SPEC_KEY)
+    Optional<String> spec = Optional.empty();
+
+    /** ISO-8601 duration or seconds; read by {@link RefreshInterval}, whose refusal of a wrong value stops the deployment. */
+    @Inject
+    @ConfigProperty(name = Catalog.REFRESH_KEY)
+    Optional<String> refresh = Optional.empty();
 
     @Resource
     TimerService timers;
 
     @PostConstruct
     void schedule() {
-        var location = config.getOptionalValue(Catalog.SPEC_KEY, String.class).orElse("");
-        var interval = config.getOptionalValue(Catalog.REFRESH_KEY, String.class).flatMap(RefreshInterval::parse);
+        var location = spec.orElse("");
+        var interval = refresh.flatMap(RefreshInterval::parse);
         if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
             return;
         }

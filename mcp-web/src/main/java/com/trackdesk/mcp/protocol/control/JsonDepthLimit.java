@@ -1,6 +1,8 @@
 package com.trackdesk.mcp.protocol.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,6 +29,11 @@ public class JsonDepthLimit {
             throw new IllegalArgumentException("MCP_MAX_JSON_DEPTH must be at least 2, got " + maxDepth);
         }
         this.maxDepth = maxDepth;
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     public int maxDepth() {
