@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Slows password guessing down, per client address: after {@code MCP_ADMIN_LOGIN_ATTEMPTS} wrong passwords in a
@@ -26,6 +27,7 @@ public class LoginThrottle {
     static final String ATTEMPTS_KEY = "MCP_ADMIN_LOGIN_ATTEMPTS";
     static final String LOCK_KEY = "MCP_ADMIN_LOGIN_LOCK_SECONDS";
     static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** Enough for any real number of admins; a flood of addresses cannot grow the map without bound. */
     static final int MAX_TRACKED_CLIENTS = 10_000;
 
@@ -38,10 +40,13 @@ public class LoginThrottle {
         // for the CDI proxy
     }
 
-    /** Zero or fewer attempts, or no lock, would switch the throttle off: refused, naming the setting. */
+    /**
+     * Zero or fewer attempts, or no lock, would switch the throttle off: refused, naming the setting. Read as text
+     * and parsed here: Payara's typed injection would put the default in place of a word without a word of warning.
+     */
     @Inject
-    public LoginThrottle(@ConfigProperty(name = ATTEMPTS_KEY, defaultValue = "5") int allowedAttempts,
-                         @ConfigProperty(name = LOCK_KEY, defaultValue = "60") int lockSeconds) {
+    public LoginThrottle(@ConfigProperty(name = ATTEMPTS_KEY, defaultValue = "5") String allowedAttempts,
+                         @ConfigProperty(name = LOCK_KEY, defaultValue = "60") String lockSeconds) {
         this(positive(ATTEMPTS_KEY, allowedAttempts, "wrong passwords"),
                 Duration.ofSeconds(positive(LOCK_KEY, lockSeconds, "seconds")), Clock.systemUTC());
     }
@@ -51,12 +56,23 @@ public class LoginThrottle {
         // creating this bean to deliver the event is the check
     }
 
-    /** The same words as mcp-web's settings: {@code NAME must be a positive number of UNIT, was VALUE}. */
-    static int positive(String name, int value, String unit) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive number of " + unit + ", was " + value);
+    /**
+     * The same words as mcp-web's settings: {@code NAME must be a positive number of UNIT, was VALUE}; logged here
+     * too, as the server reports a failed deployment by the container's wrapper exception, without our words.
+     */
+    static int positive(String name, String value, String unit) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            number = 0;
         }
-        return value;
+        if (number <= 0) {
+            String problem = name + " must be a positive number of " + unit + ", was " + value;
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + problem);
+            throw new IllegalArgumentException(problem);
+        }
+        return number;
     }
 
     LoginThrottle(int allowedAttempts, Duration firstLock, Clock clock) {

@@ -62,15 +62,22 @@ class LoginThrottleTest {
 
     @Test
     void noAllowedAttemptsIsRefusedAtDeploymentNamingTheSetting() {
-        assertThatThrownBy(() -> new LoginThrottle(0, 60))
+        assertThatThrownBy(() -> new LoginThrottle("0", "60"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("MCP_ADMIN_LOGIN_ATTEMPTS must be a positive number of wrong passwords, was 0");
     }
 
     @Test
     void aNegativeLockIsRefusedAtDeploymentNamingTheSetting() {
-        assertThatThrownBy(() -> new LoginThrottle(5, -1))
+        assertThatThrownBy(() -> new LoginThrottle("5", "-1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("MCP_ADMIN_LOGIN_LOCK_SECONDS must be a positive number of seconds, was -1");
+    }
+
+    @Test
+    void aWordWhereTheNumberBelongsIsRefusedAtDeploymentNamingTheSetting() {
+        assertThatThrownBy(() -> new LoginThrottle("five", "60"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_ADMIN_LOGIN_ATTEMPTS must be a positive number of wrong passwords, was five");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -45,7 +46,7 @@ public class SpecRefresh {
     @PostConstruct
     void schedule() {
         var location = spec.orElse("");
-        var interval = refresh.flatMap(RefreshInterval::parse);
+        var interval = refreshInterval();
         if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
             return;
         }
@@ -53,6 +54,16 @@ public class SpecRefresh {
         // Not persistent: a restarted server loads the spec anyway and schedules anew.
         timers.createIntervalTimer(millis, millis, new TimerConfig("spec refresh", false));
         LOG.info(() -> "Re-fetching " + SpecLocations.withoutSecrets(location) + " every " + interval.get());
+    }
+
+    /** A wrong interval stops the deployment; logged here too, as the container's wrapper exception lacks our words. */
+    private Optional<Duration> refreshInterval() {
+        try {
+            return refresh.flatMap(RefreshInterval::parse);
+        } catch (IllegalArgumentException wrong) {
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + wrong.getMessage());
+            throw wrong;
+        }
     }
 
     @Timeout

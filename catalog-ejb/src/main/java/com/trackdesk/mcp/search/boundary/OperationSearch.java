@@ -72,10 +72,18 @@ public class OperationSearch {
     /** Loaded once, in the background: deployment and the first searches do not wait for it. */
     private CompletableFuture<Optional<SentenceEmbeddings>> model;
 
-    /** Created with the first catalog, at deployment: a wrong switch stops the deployment instead of a search. */
+    /**
+     * Created with the first catalog, at deployment: a wrong switch stops the deployment instead of a search. Logged
+     * here too: the server reports the failed deployment by the container's wrapper exception, without our words.
+     */
     @PostConstruct
     void checkSettings() {
-        rankByMeaning(semantic);
+        try {
+            rankByMeaning(semantic);
+        } catch (IllegalArgumentException wrong) {
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + wrong.getMessage());
+            throw wrong;
+        }
     }
 
     /** @throws IllegalArgumentException naming the setting, for anything but on or off */

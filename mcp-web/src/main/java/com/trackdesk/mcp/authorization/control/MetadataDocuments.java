@@ -2,7 +2,7 @@ package com.trackdesk.mcp.authorization.control;
 
 import com.trackdesk.mcp.authorization.entity.ClientRegistration;
 import com.trackdesk.mcp.authorization.entity.OAuthProblem;
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

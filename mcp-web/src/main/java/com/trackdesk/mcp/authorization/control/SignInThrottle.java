@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.authorization.control;
 
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

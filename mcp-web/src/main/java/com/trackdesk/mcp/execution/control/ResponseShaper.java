@@ -2,7 +2,7 @@ package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.Parameter;
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
 import com.trackdesk.mcp.tool.control.ResultText;
 import jakarta.annotation.PostConstruct;

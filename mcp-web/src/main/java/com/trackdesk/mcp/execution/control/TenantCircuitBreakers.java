@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.execution.control;
 
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.tenant.entity.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

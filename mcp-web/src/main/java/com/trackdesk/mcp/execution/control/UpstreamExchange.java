@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.execution.control;
 
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.execution.entity.CallBudget;
 import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.health.boundary;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.metrics.boundary.MetricsDatabaseHealth;
 import com.trackdesk.mcp.metrics.entity.DatabaseReachability;
 import jakarta.annotation.PostConstruct;
@@ -41,7 +42,7 @@ public class DatabaseReadiness implements HealthCheck {
     void checkSettings() {
         switch (checked.strip().toLowerCase(Locale.ROOT)) {
             case "true", "auto", "false" -> { }
-            default -> throw new IllegalArgumentException(SWITCH + " must be true, auto or false, was '" + checked + "'");
+            default -> throw SettingRules.refused(SWITCH + " must be true, auto or false, was '" + checked + "'");
         }
     }
 

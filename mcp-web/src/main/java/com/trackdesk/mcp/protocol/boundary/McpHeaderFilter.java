@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.protocol.boundary;
 
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.OriginPolicy;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,7 @@
 package com.trackdesk.mcp.protocol.boundary;
 
 import com.trackdesk.mcp.authorization.entity.Connection;
-import com.trackdesk.mcp.configuration.entity.SettingRules;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.ModernProtocol;

@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.protocol.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +27,7 @@ public class JsonDepthLimit {
     @Inject
     public JsonDepthLimit(@ConfigProperty(name = "MCP_MAX_JSON_DEPTH", defaultValue = "64") int maxDepth) {
         if (maxDepth < 2) {
-            throw new IllegalArgumentException("MCP_MAX_JSON_DEPTH must be at least 2, got " + maxDepth);
+            throw SettingRules.refused("MCP_MAX_JSON_DEPTH must be at least 2, was " + maxDepth);
         }
         this.maxDepth = maxDepth;
     }

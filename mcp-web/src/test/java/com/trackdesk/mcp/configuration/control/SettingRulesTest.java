@@ -1,4 +1,4 @@
-package com.trackdesk.mcp.configuration.entity;
+package com.trackdesk.mcp.configuration.control;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +25,12 @@ class SettingRulesTest {
         assertThatThrownBy(() -> SettingRules.notNegative("MCP_TENANT_QUEUE_MS", -1, "milliseconds"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("MCP_TENANT_QUEUE_MS must be zero or a positive number of milliseconds, was -1");
+    }
+
+    @Test
+    void aRefusalCarriesTheProblemAsItsMessage() {
+        assertThat(SettingRules.refused("MCP_HEALTH_DATABASE must be true, auto or false, was 'no'"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_HEALTH_DATABASE must be true, auto or false, was 'no'");
     }
 }
