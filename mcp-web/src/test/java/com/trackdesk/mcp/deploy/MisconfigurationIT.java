@@ -47,7 +47,7 @@ class MisconfigurationIT {
     void aWordWhereANumberBelongsStopsTheDeploymentNamingTheVariable() {
         server = bootWith("word-for-number", Map.of("MCP_CALL_TIMEOUT_SECONDS", "soon"));
 
-        assertTheDeploymentFailedSaying("MCP_CALL_TIMEOUT_SECONDS must be a whole number, was 'soon'");
+        assertTheDeploymentFailedSaying("MCP_CALL_TIMEOUT_SECONDS must be a positive number of seconds, was 'soon'");
     }
 
     @Test

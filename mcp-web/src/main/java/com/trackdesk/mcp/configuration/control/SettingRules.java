@@ -5,8 +5,7 @@ import java.util.logging.Logger;
 /**
  * The rules of settings, checked where a setting is read, when the bean that reads it is created at deployment.
  * A value that breaks them stops the deployment with one message of one form, naming the variable:
- * {@code MCP_UPSTREAM_TIMEOUT_MS must be a positive number of milliseconds, was -5}. (A value that is no number
- * at all is refused earlier, by MicroProfile Config's typed injection.)
+ * {@code MCP_UPSTREAM_TIMEOUT_MS must be a positive number of milliseconds, was -5}.
  */
 public final class SettingRules {
 
@@ -21,6 +20,20 @@ public final class SettingRules {
             throw refused(name + " must be a positive number of " + unit + ", was " + value);
         }
         return value;
+    }
+
+    /**
+     * For a number read as text: Payara 6's typed injection puts the default in place of a word ("soon") without a
+     * warning, against what MicroProfile Config asks, so settings whose word must be refused are parsed here.
+     *
+     * @return the value, when a whole number above zero
+     */
+    public static long positive(String name, String value, String unit) {
+        try {
+            return positive(name, Long.parseLong(value.strip()), unit);
+        } catch (NumberFormatException notANumber) {
+            throw refused(name + " must be a positive number of " + unit + ", was '" + value + "'");
+        }
     }
 
     /** @return the value, when zero or above */

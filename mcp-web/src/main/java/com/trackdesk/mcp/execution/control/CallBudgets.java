@@ -29,10 +29,18 @@ public class CallBudgets {
         // for the CDI proxy
     }
 
-    /** A limit of zero would refuse every call, a negative one is meaningless: both stop the deployment. */
+    /**
+     * A limit of zero would refuse every call, a negative one is meaningless, a word is no time: all stop the
+     * deployment. Read as text, see {@link SettingRules#positive(String, String, String)}.
+     */
     @Inject
-    public CallBudgets(@ConfigProperty(name = CALL_TIMEOUT_KEY, defaultValue = "25") long callTimeoutSeconds,
-                       @ConfigProperty(name = UPSTREAM_TIMEOUT_KEY, defaultValue = "30000") long upstreamTimeoutMillis) {
+    public CallBudgets(@ConfigProperty(name = CALL_TIMEOUT_KEY, defaultValue = "25") String callTimeoutSeconds,
+                       @ConfigProperty(name = UPSTREAM_TIMEOUT_KEY, defaultValue = "30000") String upstreamTimeoutMillis) {
+        this(SettingRules.positive(CALL_TIMEOUT_KEY, callTimeoutSeconds, "seconds"),
+                SettingRules.positive(UPSTREAM_TIMEOUT_KEY, upstreamTimeoutMillis, "milliseconds"));
+    }
+
+    CallBudgets(long callTimeoutSeconds, long upstreamTimeoutMillis) {
         this.deadline = Duration.ofSeconds(SettingRules.positive(CALL_TIMEOUT_KEY, callTimeoutSeconds, "seconds"));
         Duration readTimeout = Duration.ofMillis(SettingRules.positive(UPSTREAM_TIMEOUT_KEY, upstreamTimeoutMillis, "milliseconds"));
         this.perAttempt = readTimeout.compareTo(deadline) < 0 ? readTimeout : deadline;

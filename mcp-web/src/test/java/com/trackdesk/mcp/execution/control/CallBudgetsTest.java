@@ -36,4 +36,11 @@ class CallBudgetsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("MCP_UPSTREAM_TIMEOUT_MS must be a positive number of milliseconds, was -5");
     }
+
+    @Test
+    void aWordForATimeoutIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new CallBudgets("soon", "30000"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_CALL_TIMEOUT_SECONDS must be a positive number of seconds, was 'soon'");
+    }
 }
