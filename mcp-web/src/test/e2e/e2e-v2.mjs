@@ -2,6 +2,7 @@
 // modes, connecting like a real assistant would (Streamable HTTP with the X-Api-Key header), then listing the
 // tools, searching and executing. Usage: node e2e-v2.mjs <mcp-url> <api-key> <legacy|auto|2026-07-28>
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { searchAndExecute } from "./search-and-execute.mjs";
 
 const [url, apiKey, modeArg] = process.argv.slice(2);
 const mode = modeArg === "legacy" || modeArg === "auto" ? modeArg : { pin: modeArg };
@@ -15,15 +16,4 @@ console.log("era: " + client.getProtocolEra() + " version: " + client.getNegotia
 const { tools } = await client.listTools();
 console.log("tools: " + tools.map((t) => t.name).join(","));
 
-const found = await client.callTool({ name: "search", arguments: { query: "list affiliates", limit: 5 } });
-const first = found.structuredContent.results[0];
-console.log("first hit: " + first.operationId);
-
-const executed = await client.callTool({ name: "execute", arguments: { operationId: first.operationId, body: {} } });
-if (executed.isError) {
-  console.log("execute failed: " + executed.content[0].text);
-  process.exit(1);
-}
-console.log("status: " + executed.structuredContent.status);
-console.log("affiliates: " + JSON.stringify(executed.structuredContent.body.affiliates));
-await client.close();
+await searchAndExecute(client);

@@ -2,6 +2,7 @@
 // Streamable HTTP, with the X-Api-Key header. Usage: node e2e.mjs <mcp-url> <api-key>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { searchAndExecute } from "./search-and-execute.mjs";
 
 const [url, apiKey] = process.argv.slice(2);
 const transport = new StreamableHTTPClientTransport(new URL(url), {
@@ -13,18 +14,4 @@ await client.connect(transport);
 const { tools } = await client.listTools();
 console.log("tools: " + tools.map((t) => t.name).sort().join(","));
 
-const found = await client.callTool({ name: "search", arguments: { query: "list affiliates", limit: 5 } });
-const first = found.structuredContent.results[0];
-console.log("first hit: " + first.operationId);
-
-const executed = await client.callTool({
-  name: "execute",
-  arguments: { operationId: first.operationId, body: {} },
-});
-if (executed.isError) {
-  console.log("execute failed: " + executed.content[0].text);
-  process.exit(1);
-}
-console.log("status: " + executed.structuredContent.status);
-console.log("affiliates: " + JSON.stringify(executed.structuredContent.body.affiliates));
-await client.close();
+await searchAndExecute(client);

@@ -23,4 +23,7 @@ const found = await client.callTool({ name: "search", arguments: { query: "list 
 console.log("first hit: " + found.structuredContent.results[0].operationId);
 const executed = await client.callTool({ name: "execute", arguments: { operationId: "TagsService_ListTags" } });
 console.log("execute status: " + executed.structuredContent?.status + " isError: " + executed.isError);
+if (executed.isError) {
+  console.log("execute failed: " + executed.content?.[0]?.text);
+}
 await client.close();

@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.deploy;
 
 import com.trackdesk.mcp.testsupport.http.Http;
+import com.trackdesk.mcp.testsupport.net.FreePorts;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class CaddyFront {
         }
         Path caddyfile = Path.of(System.getProperty("sandbox.dir")).toAbsolutePath().resolveSibling("deploy")
                 .resolve("caddy/Caddyfile");
-        int https = MicroInstance.freePort();
+        int https = FreePorts.any();
         Path log = work.resolve("caddy.log");
         ProcessBuilder builder = new ProcessBuilder(caddy, "run", "--adapter", "caddyfile", "--config", caddyfile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -58,7 +59,7 @@ final class CaddyFront {
         environment.put("MCP_UPSTREAMS", String.join(" ", instances.stream()
                 .map(instance -> "127.0.0.1:" + instance.httpPort).toList()));
         environment.put("CADDY_HTTPS_PORT", String.valueOf(https));
-        environment.put("CADDY_HTTP_PORT", String.valueOf(MicroInstance.freePort()));
+        environment.put("CADDY_HTTP_PORT", String.valueOf(FreePorts.any()));
         environment.put("XDG_DATA_HOME", work.resolve("caddy-data").toString());
         environment.put("XDG_CONFIG_HOME", work.resolve("caddy-config").toString());
         try {

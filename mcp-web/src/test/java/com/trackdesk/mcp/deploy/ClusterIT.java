@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.trackdesk.mcp.it.McpClient;
 import com.trackdesk.mcp.testsupport.database.ThrowawayPostgresql;
 import com.trackdesk.mcp.testsupport.http.Http;
+import com.trackdesk.mcp.testsupport.net.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -101,10 +102,10 @@ class ClusterIT {
                             .withFixedDelay(SLOW_UPSTREAM_MILLIS)));
 
             String cluster = "trackdesk-it-" + UUID.randomUUID().toString().substring(0, 8);
-            int httpA = MicroInstance.freePort();
-            int httpB = MicroInstance.freePort();
-            int gridA = MicroInstance.freePort();
-            int gridB = MicroInstance.freePort();
+            int httpA = FreePorts.any();
+            int httpB = FreePorts.any();
+            int gridA = FreePorts.any();
+            int gridB = FreePorts.any();
             String members = "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
             a = instance("a", httpA, gridA, cluster, members, work);
             b = instance("b", httpB, gridB, cluster, members, work);

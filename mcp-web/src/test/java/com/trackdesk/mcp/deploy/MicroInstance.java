@@ -1,10 +1,10 @@
 package com.trackdesk.mcp.deploy;
 
 import com.trackdesk.mcp.testsupport.http.Http;
+import com.trackdesk.mcp.testsupport.http.ServerStart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,26 +93,12 @@ final class MicroInstance {
     /** Waits for /health/ready to answer 200. */
     void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!alive()) {
-                throw new IllegalStateException(name + " exited during start; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base().resolve("health/ready"))
-                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Http.sleep(Duration.ofMillis(500));
+        HttpRequest ready = HttpRequest.newBuilder(base().resolve("health/ready")).timeout(Duration.ofSeconds(20)).build();
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log.toAbsolutePath());
+        ServerStart.await(process, name, log, timeout,
+                () -> http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     /** Waits for a log line holding both texts. */
@@ -180,14 +166,6 @@ final class MicroInstance {
             return Files.readString(log);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,15 +1,12 @@
 package com.trackdesk.mcp.hardening;
 
 import com.trackdesk.mcp.catalog.boundary.Catalog;
-import org.eclipse.microprofile.config.Config;
+import com.trackdesk.mcp.testsupport.net.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +52,11 @@ class CatalogFallbackTest {
         catalogLog.removeHandler(capture);
     }
 
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     static Catalog catalogWith(Map<String, String> settings) throws ReflectiveOperationException {
-        Config config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getOptionalValue" -> Optional.ofNullable(settings.get((String) args[0]));
-                    case "getPropertyNames" -> settings.keySet();
-                    case "toString" -> "test config";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
         Catalog catalog = new Catalog();
-        Field field = Catalog.class.getDeclaredField("config");
-        field.setAccessible(true);
-        field.set(catalog, config);
+        Field spec = Catalog.class.getDeclaredField("spec");
+        spec.setAccessible(true);
+        spec.set(catalog, Optional.ofNullable(settings.get(Catalog.SPEC_KEY)));
         return catalog;
     }
 
@@ -84,7 +68,7 @@ class CatalogFallbackTest {
 
     @Test
     void unreachableSpecUrlFallsBackToTheBundledSpecAndSaysSo() throws Exception {
-        Catalog catalog = catalogWith(Map.of("MCP_SPEC", "http://127.0.0.1:" + closedPort() + "/openapi.json"));
+        Catalog catalog = catalogWith(Map.of("MCP_SPEC", "http://127.0.0.1:" + FreePorts.any() + "/openapi.json"));
 
         assertThat(catalog.info().fallback()).isTrue();
         assertThat(catalog.operations()).hasSizeGreaterThan(50);
@@ -99,7 +83,7 @@ class CatalogFallbackTest {
     void theFallbackMessageDoesNotRepeatSecretsOfTheSpecUrl() throws Exception {
         String secret = "tok-LEAKCHECK-spec-url-5b8e";
         Catalog catalog = catalogWith(Map.of("MCP_SPEC",
-                "http://spec-user:" + secret + "@127.0.0.1:" + closedPort() + "/openapi.json?access_token=" + secret));
+                "http://spec-user:" + secret + "@127.0.0.1:" + FreePorts.any() + "/openapi.json?access_token=" + secret));
 
         assertThat(catalog.info().fallback()).isTrue();
         assertThat(logged()).contains("FALLBACK").doesNotContain(secret);

@@ -1,10 +1,11 @@
 package com.trackdesk.mcp.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.trackdesk.mcp.testsupport.http.ServerStart;
+import com.trackdesk.mcp.testsupport.net.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class SharedServer {
         Path target = Path.of(System.getProperty("it.target", "target"));
         dataDir = target.resolve("it-data");
         logFile = target.resolve("payara-it.log");
-        int port = freePort();
+        int port = FreePorts.any();
         baseUri = URI.create("http://127.0.0.1:" + port + "/");
         try {
             Files.createDirectories(dataDir);
@@ -135,27 +135,15 @@ public final class SharedServer {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"ping\"}")).build();
         HttpRequest adminProbe = HttpRequest.newBuilder(baseUri.resolve("admin/api/login-info"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!payara.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited during start; see " + logFile.toAbsolutePath());
-            }
-            try {
-                // both WARs: mcp-web answers first, admin-ui may still be deploying
-                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200
-                        && (!adminDeployed || http.send(adminProbe, HttpResponse.BodyHandlers.ofString()).statusCode() == 200)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still booting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            // both WARs: mcp-web answers first, admin-ui may still be deploying
+            ServerStart.await(payara, "Payara Micro", logFile, timeout,
+                    () -> http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200
+                            && (!adminDeployed || http.send(adminProbe, HttpResponse.BodyHandlers.ofString()).statusCode() == 200));
+        } catch (IllegalStateException notStarted) {
+            stop();
+            throw notStarted;
         }
-        stop();
-        throw new IllegalStateException("Payara Micro not ready after " + timeout + "; see " + logFile.toAbsolutePath());
     }
 
     private void stop() {
@@ -173,21 +161,5 @@ public final class SharedServer {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -9,16 +9,19 @@ import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import com.trackdesk.mcp.metrics.entity.RedactedLocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Collects what the configuration page shows. Settings are read from MicroProfile Config of this WAR
- * (environment variables and system properties, which both WARs share); the catalog comes from the
- * MCP endpoint's own report in the metrics database, because only it knows what it loaded.
+ * Collects what the configuration page shows. Settings come from MicroProfile Config of this WAR
+ * (environment variables and system properties, which both WARs share), read once at deployment like
+ * the MCP endpoint reads them: a value re-read per page view could show a change the endpoint never
+ * applied. The catalog comes from the MCP endpoint's own report in the metrics database, because only it
+ * knows what it loaded.
  */
 @ApplicationScoped
 public class LiveConfiguration {
@@ -27,7 +30,9 @@ public class LiveConfiguration {
     static final String DEFAULT_SPEC = "bundled Trackdesk description (MCP_SPEC not set)";
     static final String DEFAULT_UPSTREAM = "https://{tenant}.trackdesk.com";
 
-    private Config config;
+    private Optional<String> spec;
+    private String upstreamUrl;
+    private boolean readOnly;
     private MetricsDatabase database;
     private MetricsOptions options;
 
@@ -36,8 +41,13 @@ public class LiveConfiguration {
     }
 
     @Inject
-    public LiveConfiguration(Config config, MetricsDatabase database, MetricsOptions options) {
-        this.config = config;
+    public LiveConfiguration(@ConfigProperty(name = "MCP_SPEC") Optional<String> spec,
+                             @ConfigProperty(name = "MCP_UPSTREAM_URL", defaultValue = DEFAULT_UPSTREAM) String upstreamUrl,
+                             @ConfigProperty(name = "MCP_READ_ONLY", defaultValue = "false") boolean readOnly,
+                             MetricsDatabase database, MetricsOptions options) {
+        this.spec = spec;
+        this.upstreamUrl = upstreamUrl;
+        this.readOnly = readOnly;
         this.database = database;
         this.options = options;
     }
@@ -50,9 +60,9 @@ public class LiveConfiguration {
             operationsCalled = operationsCalled();
         }
         return new ConfigurationView(
-                config.getOptionalValue("MCP_SPEC", String.class).map(RedactedLocation::of).orElse(DEFAULT_SPEC),
-                RedactedLocation.of(config.getOptionalValue("MCP_UPSTREAM_URL", String.class).orElse(DEFAULT_UPSTREAM)),
-                config.getOptionalValue("MCP_READ_ONLY", Boolean.class).orElse(false),
+                spec.filter(location -> !location.isBlank()).map(RedactedLocation::of).orElse(DEFAULT_SPEC),
+                RedactedLocation.of(upstreamUrl),
+                readOnly,
                 catalog, operationsCalled, OPERATIONS_CALLED_DAYS,
                 new MetricsView(RedactedLocation.of(options.databaseUrl()), options.tenantMode().name().toLowerCase(),
                         options.storeQueries(), options.retentionDays()));
@@ -74,6 +84,4 @@ public class LiveConfiguration {
                         + " AND r.bucketStart >= :since", Long.class)
                 .setParameter("since", since).getSingleResult());
     }
-
-    /** URLs may carry credentials (user:password@, ?token=); the console shows neither. */
 }

@@ -5,6 +5,7 @@ import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.reporting.control.AccessQuery;
 import com.trackdesk.mcp.reporting.control.CsvFormat;
 import com.trackdesk.mcp.reporting.control.InstanceShares;
+import com.trackdesk.mcp.reporting.control.JsonExport;
 import com.trackdesk.mcp.reporting.control.OperationRanking;
 import com.trackdesk.mcp.reporting.control.ProtocolRevisionCounts;
 import com.trackdesk.mcp.reporting.control.RecentCallsQuery;
@@ -29,8 +30,6 @@ import com.trackdesk.mcp.reporting.entity.TenantStats;
 import com.trackdesk.mcp.reporting.entity.TimeSeries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -44,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,6 @@ import java.util.List;
 public class MetricsResource {
 
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     RollupReader rollups;
@@ -205,29 +204,30 @@ public class MetricsResource {
             case "json" -> false;
             default -> throw FilterParameters.badRequest("format must be csv or json");
         };
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            boolean[] first = {true};
-            writer.write(csv ? CsvFormat.HEADER + "\r\n" : "[");
-            rollups.exportRows(filter, minutes, row -> {
-                try {
-                    if (csv) {
-                        writer.write(CsvFormat.line(row) + "\r\n");
-                    } else {
-                        writer.write((first[0] ? "\n" : ",\n") + JSON.toJson(row));
-                        first[0] = false;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.write(csv ? "" : "\n]\n");
-            writer.flush();
-        };
+        StreamingOutput body = csv ? output -> writeCsv(output, filter, minutes) : output -> writeJson(output, filter, minutes);
         String name = "trackdesk-metrics-" + resolution + "." + format;
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
+    }
+
+    private void writeCsv(OutputStream output, MetricsFilter filter, int minutes) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        writer.write(CsvFormat.HEADER + "\r\n");
+        rollups.exportRows(filter, minutes, row -> {
+            try {
+                writer.write(CsvFormat.line(row) + "\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.flush();
+    }
+
+    private void writeJson(OutputStream output, MetricsFilter filter, int minutes) {
+        try (JsonExport json = new JsonExport(output)) {
+            rollups.exportRows(filter, minutes, json::row);
+        }
     }
 
     private static int bounded(int limit) {

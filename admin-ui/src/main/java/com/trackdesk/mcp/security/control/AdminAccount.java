@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +33,17 @@ public class AdminAccount {
     private static final Logger LOG = Logger.getLogger(AdminAccount.class.getName());
 
     @Inject
-    Config config;
+    @ConfigProperty(name = USER_KEY, defaultValue = "admin")
+    String configuredUser;
+
+    @Inject
+    @ConfigProperty(name = HASH_KEY)
+    Optional<String> configuredHash;
+
+    /** Hashed at startup, then dropped: this bean never keeps the password itself. */
+    @Inject
+    @ConfigProperty(name = PASSWORD_KEY)
+    Optional<String> configuredPassword;
 
     @Inject
     Pbkdf2PasswordHash hasher;
@@ -44,9 +54,10 @@ public class AdminAccount {
     @PostConstruct
     void readConfiguration() {
         hasher.initialize(HASH_PARAMETERS);
-        user = config.getOptionalValue(USER_KEY, String.class).map(String::trim).orElse("admin");
-        passwordHash = config.getOptionalValue(HASH_KEY, String.class).map(String::trim)
-                .or(() -> config.getOptionalValue(PASSWORD_KEY, String.class).map(p -> hasher.generate(p.toCharArray())));
+        user = configuredUser.trim();
+        passwordHash = configuredHash.map(String::trim)
+                .or(() -> configuredPassword.map(p -> hasher.generate(p.toCharArray())));
+        configuredPassword = Optional.empty();
         if (passwordHash.isEmpty()) {
             LOG.warning("No admin password: the console at /admin refuses every login until "
                     + PASSWORD_KEY + " or " + HASH_KEY + " is set");

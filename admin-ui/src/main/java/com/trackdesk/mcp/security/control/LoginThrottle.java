@@ -1,6 +1,8 @@
 package com.trackdesk.mcp.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Slows password guessing down, per client address: after {@code MCP_ADMIN_LOGIN_ATTEMPTS} wrong passwords in a
@@ -21,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LoginThrottle {
 
+    static final String ATTEMPTS_KEY = "MCP_ADMIN_LOGIN_ATTEMPTS";
+    static final String LOCK_KEY = "MCP_ADMIN_LOGIN_LOCK_SECONDS";
     static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** Enough for any real number of admins; a flood of addresses cannot grow the map without bound. */
     static final int MAX_TRACKED_CLIENTS = 10_000;
 
@@ -34,10 +40,39 @@ public class LoginThrottle {
         // for the CDI proxy
     }
 
+    /**
+     * Zero or fewer attempts, or no lock, would switch the throttle off: refused, naming the setting. Read as text
+     * and parsed here: Payara's typed injection would put the default in place of a word without a word of warning.
+     */
     @Inject
-    public LoginThrottle(@ConfigProperty(name = "MCP_ADMIN_LOGIN_ATTEMPTS", defaultValue = "5") int allowedAttempts,
-                         @ConfigProperty(name = "MCP_ADMIN_LOGIN_LOCK_SECONDS", defaultValue = "60") int lockSeconds) {
-        this(allowedAttempts, Duration.ofSeconds(lockSeconds), Clock.systemUTC());
+    public LoginThrottle(@ConfigProperty(name = ATTEMPTS_KEY, defaultValue = "5") String allowedAttempts,
+                         @ConfigProperty(name = LOCK_KEY, defaultValue = "60") String lockSeconds) {
+        this(positive(ATTEMPTS_KEY, allowedAttempts, "wrong passwords"),
+                Duration.ofSeconds(positive(LOCK_KEY, lockSeconds, "seconds")), Clock.systemUTC());
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first login. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
+
+    /**
+     * The same words as mcp-web's settings: {@code NAME must be a positive number of UNIT, was VALUE}; logged here
+     * too, as the server reports a failed deployment by the container's wrapper exception, without our words.
+     */
+    static int positive(String name, String value, String unit) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            number = 0;
+        }
+        if (number <= 0) {
+            String problem = name + " must be a positive number of " + unit + ", was " + value;
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + problem);
+            throw new IllegalArgumentException(problem);
+        }
+        return number;
     }
 
     LoginThrottle(int allowedAttempts, Duration firstLock, Clock clock) {

@@ -1,10 +1,11 @@
 package com.trackdesk.mcp.security.control;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The session cookie is HttpOnly and SameSite=Strict (web.xml), and Secure whenever the request came over
@@ -16,10 +17,15 @@ public class SessionCookiePolicy implements ServletContextListener {
 
     static final String SECURE_KEY = "MCP_ADMIN_COOKIE_SECURE";
 
+    /** Listeners are injection targets like servlets: the container injects before contextInitialized. */
+    @Inject
+    @ConfigProperty(name = SECURE_KEY, defaultValue = "false")
+    boolean alwaysSecure;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
-        if (ConfigProvider.getConfig().getOptionalValue(SECURE_KEY, Boolean.class).orElse(false)) {
+        if (alwaysSecure) {
             cookie.setSecure(true);
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Password guessing is slowed down per client address; the right password and other clients are not held up. */
 class LoginThrottleTest {
@@ -57,5 +58,26 @@ class LoginThrottleTest {
         throttle.failed("10.0.0.1");
 
         assertThat(throttle.lockedFor("10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void noAllowedAttemptsIsRefusedAtDeploymentNamingTheSetting() {
+        assertThatThrownBy(() -> new LoginThrottle("0", "60"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_ADMIN_LOGIN_ATTEMPTS must be a positive number of wrong passwords, was 0");
+    }
+
+    @Test
+    void aNegativeLockIsRefusedAtDeploymentNamingTheSetting() {
+        assertThatThrownBy(() -> new LoginThrottle("5", "-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_ADMIN_LOGIN_LOCK_SECONDS must be a positive number of seconds, was -1");
+    }
+
+    @Test
+    void aWordWhereTheNumberBelongsIsRefusedAtDeploymentNamingTheSetting() {
+        assertThatThrownBy(() -> new LoginThrottle("five", "60"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_ADMIN_LOGIN_ATTEMPTS must be a positive number of wrong passwords, was five");
     }
 }

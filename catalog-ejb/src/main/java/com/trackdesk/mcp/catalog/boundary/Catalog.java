@@ -14,7 +14,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +36,10 @@ public class Catalog {
 
     private static final Logger LOG = Logger.getLogger(Catalog.class.getName());
 
+    /** Blank counts as not set: the bundled spec. */
     @Inject
-    Config config;
+    @ConfigProperty(name = SPEC_KEY)
+    Optional<String> spec = Optional.empty();
 
     @Inject
     Event<CatalogLoaded> loaded;
@@ -75,7 +77,7 @@ public class Catalog {
     }
 
     /**
-     * Re-reads MCP_SPEC now. On failure the previous catalog keeps serving.
+     * Loads the MCP_SPEC document again now. On failure the previous catalog keeps serving.
      *
      * @throws CatalogLoadException naming the source and what is wrong with it
      */
@@ -113,7 +115,7 @@ public class Catalog {
     }
 
     /**
-     * Re-reads MCP_SPEC for the scheduled refresh: serves it if it changed (or replaces a fallback);
+     * Loads the MCP_SPEC document again for the scheduled refresh: serves it if it changed (or replaces a fallback);
      * a failure is only logged, the current catalog keeps serving.
      */
     public void refresh() {
@@ -141,10 +143,6 @@ public class Catalog {
     }
 
     private String specLocation() {
-        return setting(SPEC_KEY).filter(value -> !value.isBlank()).orElse(BUNDLED_SPEC);
-    }
-
-    private Optional<String> setting(String key) {
-        return config == null ? Optional.empty() : config.getOptionalValue(key, String.class);
+        return spec.filter(value -> !value.isBlank()).orElse(BUNDLED_SPEC);
     }
 }

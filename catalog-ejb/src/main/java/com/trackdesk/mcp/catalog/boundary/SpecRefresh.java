@@ -11,8 +11,10 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -30,15 +32,21 @@ public class SpecRefresh {
     Catalog catalog;
 
     @Inject
-    Config config;
+    @ConfigProperty(name = Catalog.SPEC_KEY)
+    Optional<String> spec = Optional.empty();
+
+    /** ISO-8601 duration or seconds; read by {@link RefreshInterval}, whose refusal of a wrong value stops the deployment. */
+    @Inject
+    @ConfigProperty(name = Catalog.REFRESH_KEY)
+    Optional<String> refresh = Optional.empty();
 
     @Resource
     TimerService timers;
 
     @PostConstruct
     void schedule() {
-        var location = config.getOptionalValue(Catalog.SPEC_KEY, String.class).orElse("");
-        var interval = config.getOptionalValue(Catalog.REFRESH_KEY, String.class).flatMap(RefreshInterval::parse);
+        var location = spec.orElse("");
+        var interval = refreshInterval();
         if (interval.isEmpty() || !SpecDocumentReader.isRemote(location)) {
             return;
         }
@@ -46,6 +54,16 @@ public class SpecRefresh {
         // Not persistent: a restarted server loads the spec anyway and schedules anew.
         timers.createIntervalTimer(millis, millis, new TimerConfig("spec refresh", false));
         LOG.info(() -> "Re-fetching " + SpecLocations.withoutSecrets(location) + " every " + interval.get());
+    }
+
+    /** A wrong interval stops the deployment; logged here too, as the container's wrapper exception lacks our words. */
+    private Optional<Duration> refreshInterval() {
+        try {
+            return refresh.flatMap(RefreshInterval::parse);
+        } catch (IllegalArgumentException wrong) {
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + wrong.getMessage());
+            throw wrong;
+        }
     }
 
     @Timeout

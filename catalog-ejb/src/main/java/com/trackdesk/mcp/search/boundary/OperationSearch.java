@@ -11,14 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.trackdesk.mcp.search.control.SemanticRanking;
 import com.trackdesk.mcp.search.control.SentenceEmbeddings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -33,7 +35,7 @@ import java.util.logging.Logger;
 public class OperationSearch {
 
     public static final String SYNONYMS_KEY = "MCP_SEARCH_SYNONYMS";
-    /** "off" ranks by words only; anything else (default "on") adds ranking by meaning. */
+    /** "off" ranks by words only; "on" (the default) adds ranking by meaning. */
     public static final String SEMANTIC_KEY = "MCP_SEARCH_SEMANTIC";
     /** Where operation vectors are cached between starts and the tokenizer's native library is unpacked. */
     public static final String CACHE_DIR_KEY = "MCP_SEARCH_CACHE_DIR";
@@ -44,8 +46,22 @@ public class OperationSearch {
     @Inject
     Catalog catalog;
 
+    /** A synonyms file replacing the bundled Trackdesk defaults. */
     @Inject
-    Config config;
+    @ConfigProperty(name = SYNONYMS_KEY)
+    Optional<String> synonymsFile = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = SEMANTIC_KEY, defaultValue = "on")
+    String semantic = "on";
+
+    @Inject
+    @ConfigProperty(name = CACHE_DIR_KEY)
+    Optional<String> cacheDir = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = DATA_DIR_KEY, defaultValue = "data")
+    String dataDir = "data";
 
     /** Computes the vectors of large catalogs without holding up deployment or searches. */
     @Resource
@@ -55,6 +71,29 @@ public class OperationSearch {
     private volatile SynonymMap synonyms;
     /** Loaded once, in the background: deployment and the first searches do not wait for it. */
     private CompletableFuture<Optional<SentenceEmbeddings>> model;
+
+    /**
+     * Created with the first catalog, at deployment: a wrong switch stops the deployment instead of a search. Logged
+     * here too: the server reports the failed deployment by the container's wrapper exception, without our words.
+     */
+    @PostConstruct
+    void checkSettings() {
+        try {
+            rankByMeaning(semantic);
+        } catch (IllegalArgumentException wrong) {
+            LOG.severe(() -> "Invalid configuration, the application does not start: " + wrong.getMessage());
+            throw wrong;
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the setting, for anything but on or off */
+    static boolean rankByMeaning(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(SEMANTIC_KEY + " must be on or off, was '" + value + "'");
+        };
+    }
 
     /**
      * @return hits best first; {@code exactMatch} when the text is an operationId or "METHOD /path"
@@ -101,7 +140,7 @@ public class OperationSearch {
     /** @return nothing when switched off; else the model, possibly still loading (empty inside if it cannot load) */
     private Optional<CompletableFuture<Optional<SentenceEmbeddings>>> model() {
         if (model == null) {
-            if ("off".equalsIgnoreCase(setting(SEMANTIC_KEY).orElse("on").strip())) {
+            if (!rankByMeaning(semantic)) {
                 LOG.info(() -> "Semantic search is off (" + SEMANTIC_KEY + "=off): ranking by words only");
                 model = CompletableFuture.completedFuture(Optional.empty());
                 return Optional.empty();
@@ -113,8 +152,8 @@ public class OperationSearch {
     }
 
     private Path cacheDir() {
-        return setting(CACHE_DIR_KEY).map(dir -> Path.of(dir.strip()))
-                .orElseGet(() -> Path.of(setting(DATA_DIR_KEY).map(String::strip).orElse("data"), "search"))
+        return cacheDir.filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir.strip()))
+                .orElseGet(() -> Path.of(dataDir.isBlank() ? "data" : dataDir.strip(), "search"))
                 .toAbsolutePath();
     }
 
@@ -130,15 +169,9 @@ public class OperationSearch {
         };
     }
 
-    private Optional<String> setting(String key) {
-        return config == null ? Optional.empty()
-                : config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
-    }
-
     private SynonymMap synonyms() {
         if (synonyms == null) {
-            var file = config == null ? java.util.Optional.<String>empty()
-                    : config.getOptionalValue(SYNONYMS_KEY, String.class).filter(value -> !value.isBlank());
+            var file = synonymsFile.filter(value -> !value.isBlank());
             synonyms = file.map(f -> {
                 LOG.info(() -> "Search synonyms from " + f + " (replacing the bundled Trackdesk defaults)");
                 return DomainSynonyms.fromFile(Path.of(f.strip()));

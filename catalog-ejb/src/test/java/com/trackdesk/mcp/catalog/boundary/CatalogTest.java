@@ -42,7 +42,7 @@ class CatalogTest {
     @Test
     void reloadServesTheNewlyConfiguredSpec(@TempDir Path dir) throws IOException {
         catalog.operations();
-        config.with("MCP_SPEC", copyOf("/specs/openapi-31.json", dir).toString());
+        TestCatalogs.pointAt(catalog, copyOf("/specs/openapi-31.json", dir).toString());
 
         catalog.reload();
 
@@ -52,7 +52,7 @@ class CatalogTest {
     @Test
     void aFailedReloadExplainsItselfAndKeepsThePreviousCatalogServing() {
         var before = catalog.snapshot();
-        config.with("MCP_SPEC", "classpath:specs/broken.yaml");
+        TestCatalogs.pointAt(catalog, "classpath:specs/broken.yaml");
 
         assertThatThrownBy(catalog::reload)
                 .isInstanceOf(CatalogLoadException.class)
@@ -87,7 +87,7 @@ class CatalogTest {
     @Test
     void aRefreshThatFailsKeepsServing() {
         var before = catalog.snapshot();
-        config.with("MCP_SPEC", "/nowhere/spec.json");
+        TestCatalogs.pointAt(catalog, "/nowhere/spec.json");
 
         catalog.refresh();
 

@@ -42,7 +42,8 @@ class SpecRefreshTest {
 
     private void refreshWith(MapConfig config) {
         var refresh = new SpecRefresh();
-        refresh.config = config;
+        refresh.spec = config.getOptionalValue(Catalog.SPEC_KEY, String.class);
+        refresh.refresh = config.getOptionalValue(Catalog.REFRESH_KEY, String.class);
         refresh.timers = (TimerService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TimerService.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("createIntervalTimer")) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OperationSearchTest {
 
@@ -31,7 +32,7 @@ class OperationSearchTest {
     @Test
     void aReloadedCatalogIsSearchedFromThenOn() {
         search.search(SearchQuery.of("coupon", 1));
-        config.with("MCP_SPEC", "classpath:specs/openapi-31.json");
+        TestCatalogs.pointAt(search.catalog, "classpath:specs/openapi-31.json");
         search.catalog.reload();
         search.onCatalogLoaded(new CatalogLoaded(search.catalog.snapshot()));
 
@@ -62,7 +63,7 @@ class OperationSearchTest {
             });
         }
         for (int reload = 0; reload < 4; reload++) {
-            config.with("MCP_SPEC", reload % 2 == 0 ? "classpath:specs/openapi-31.json" : "classpath:trackdesk-openapi.json");
+            TestCatalogs.pointAt(search.catalog, reload % 2 == 0 ? "classpath:specs/openapi-31.json" : "classpath:trackdesk-openapi.json");
             search.catalog.reload();
         }
         searchers.shutdown();
@@ -105,6 +106,20 @@ class OperationSearchTest {
     }
 
     @Test
+    void aSemanticSwitchOtherThanOnOrOffIsRefusedNamingTheSetting() {
+        search.semantic = "maybe";
+
+        assertThatThrownBy(search::checkSettings).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MCP_SEARCH_SEMANTIC must be on or off, was 'maybe'");
+    }
+
+    @Test
+    void theSemanticSwitchIgnoresCaseAndSurroundingSpace() {
+        assertThat(OperationSearch.rankByMeaning(" OFF ")).isFalse();
+        assertThat(OperationSearch.rankByMeaning("On")).isTrue();
+    }
+
+    @Test
     void aHitSaysWhyItMatched() {
         var hit = search.search(SearchQuery.of("delete a voucher", 3)).hits().get(0);
 
@@ -119,7 +134,10 @@ class OperationSearchTest {
     private static OperationSearch searchOver(Catalog catalog, MapConfig config) {
         var search = new OperationSearch();
         search.catalog = catalog;
-        search.config = config;
+        search.synonymsFile = config.getOptionalValue(OperationSearch.SYNONYMS_KEY, String.class);
+        config.getOptionalValue(OperationSearch.SEMANTIC_KEY, String.class).ifPresent(value -> search.semantic = value);
+        search.cacheDir = config.getOptionalValue(OperationSearch.CACHE_DIR_KEY, String.class);
+        config.getOptionalValue(OperationSearch.DATA_DIR_KEY, String.class).ifPresent(value -> search.dataDir = value);
         return search;
     }
 }

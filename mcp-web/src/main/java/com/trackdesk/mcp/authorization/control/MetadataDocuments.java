@@ -2,21 +2,20 @@ package com.trackdesk.mcp.authorization.control;
 
 import com.trackdesk.mcp.authorization.entity.ClientRegistration;
 import com.trackdesk.mcp.authorization.entity.OAuthProblem;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
-import java.net.Socket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -38,6 +37,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Client ID Metadata Documents: a client_id that is an https URL names a JSON document with the client's name
@@ -76,7 +79,7 @@ public class MetadataDocuments {
     public MetadataDocuments(@ConfigProperty(name = "MCP_OAUTH_CIMD_TIMEOUT_MS", defaultValue = "5000") long timeoutMillis,
                              @ConfigProperty(name = "MCP_OAUTH_CIMD_INSECURE_TEST_MODE", defaultValue = "false") boolean insecureTestMode) {
         this.insecureTestMode = insecureTestMode;
-        this.timeout = Duration.ofMillis(timeoutMillis);
+        this.timeout = Duration.ofMillis(SettingRules.positive("MCP_OAUTH_CIMD_TIMEOUT_MS", timeoutMillis, "milliseconds"));
         HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
         if (insecureTestMode) {
@@ -85,6 +88,11 @@ public class MetadataDocuments {
             builder.sslContext(trustingEverything());
         }
         http = builder.build();
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     public static boolean isDocumentUrl(String clientId) {

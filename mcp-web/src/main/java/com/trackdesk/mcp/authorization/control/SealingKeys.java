@@ -1,6 +1,7 @@
 package com.trackdesk.mcp.authorization.control;
 
 import com.nimbusds.jose.util.Base64URL;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -89,11 +90,11 @@ public class SealingKeys {
         try {
             key = new Base64URL(text.replace('+', '-').replace('/', '_').replace("=", "")).decode();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("MCP_OAUTH_KEYS: an entry is not base64url");
+            throw SettingRules.refused("MCP_OAUTH_KEYS must be base64url keys, one entry is not");
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("MCP_OAUTH_KEYS: every key must be 32 random bytes, base64url encoded "
-                    + "(e.g. `openssl rand -base64 32`); one has " + key.length + " bytes");
+            throw SettingRules.refused("MCP_OAUTH_KEYS must be keys of 32 random bytes, base64url encoded "
+                    + "(e.g. `openssl rand -base64 32`), one has " + key.length + " bytes");
         }
         return key;
     }

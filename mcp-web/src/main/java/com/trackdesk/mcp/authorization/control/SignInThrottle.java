@@ -1,6 +1,9 @@
 package com.trackdesk.mcp.authorization.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,8 +39,13 @@ public class SignInThrottle {
     @Inject
     public SignInThrottle(@ConfigProperty(name = "MCP_OAUTH_SIGNIN_FAILURES", defaultValue = "5") int maxFailures,
                           @ConfigProperty(name = "MCP_OAUTH_SIGNIN_WINDOW_SECONDS", defaultValue = "600") long windowSeconds) {
-        this.maxFailures = maxFailures;
-        this.window = Duration.ofSeconds(windowSeconds);
+        this.maxFailures = (int) SettingRules.positive("MCP_OAUTH_SIGNIN_FAILURES", maxFailures, "failures");
+        this.window = Duration.ofSeconds(SettingRules.positive("MCP_OAUTH_SIGNIN_WINDOW_SECONDS", windowSeconds, "seconds"));
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     SignInThrottle(int maxFailures, Duration window, Clock clock) {

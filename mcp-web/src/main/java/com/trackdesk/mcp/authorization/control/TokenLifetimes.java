@@ -1,6 +1,9 @@
 package com.trackdesk.mcp.authorization.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,11 +27,15 @@ public class TokenLifetimes {
     @Inject
     public TokenLifetimes(@ConfigProperty(name = "MCP_OAUTH_ACCESS_TOKEN_SECONDS", defaultValue = "3600") long accessSeconds,
                           @ConfigProperty(name = "MCP_OAUTH_REFRESH_TOKEN_DAYS", defaultValue = "30") long refreshDays) {
-        if (accessSeconds < 1 || refreshDays < 1) {
-            throw new IllegalArgumentException("MCP_OAUTH_ACCESS_TOKEN_SECONDS and MCP_OAUTH_REFRESH_TOKEN_DAYS must be positive");
-        }
-        this.access = min(Duration.ofSeconds(accessSeconds), MAX_ACCESS);
-        this.refresh = min(Duration.ofDays(refreshDays), MAX_REFRESH);
+        this.access = min(Duration.ofSeconds(SettingRules.positive("MCP_OAUTH_ACCESS_TOKEN_SECONDS", accessSeconds, "seconds")),
+                MAX_ACCESS);
+        this.refresh = min(Duration.ofDays(SettingRules.positive("MCP_OAUTH_REFRESH_TOKEN_DAYS", refreshDays, "days")),
+                MAX_REFRESH);
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     public Duration code() {

@@ -2,9 +2,13 @@ package com.trackdesk.mcp.execution.control;
 
 import com.trackdesk.mcp.catalog.entity.Operation;
 import com.trackdesk.mcp.catalog.entity.Parameter;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.execution.entity.ShapedBody;
 import com.trackdesk.mcp.tool.control.ResultText;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +34,16 @@ public class ResponseShaper {
     @Inject
     @ConfigProperty(name = "MCP_MAX_RESPONSE_CHARS", defaultValue = "20000")
     int maxChars;
+
+    @PostConstruct
+    void checkSettings() {
+        SettingRules.positive("MCP_MAX_RESPONSE_CHARS", maxChars, "characters");
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
 
     public ShapedBody shape(Operation operation, Object body, List<String> fields) {
         Object projected = FieldProjection.project(body, fields);

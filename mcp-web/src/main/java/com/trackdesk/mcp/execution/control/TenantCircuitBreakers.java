@@ -1,7 +1,11 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.tenant.entity.Tenant;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +37,17 @@ public class TenantCircuitBreakers {
     @Inject
     @ConfigProperty(name = "MCP_BREAKER_OPEN_SECONDS", defaultValue = "30")
     long openSeconds;
+
+    @PostConstruct
+    void checkSettings() {
+        SettingRules.positive("MCP_BREAKER_FAILURES", failureThreshold, "failures");
+        SettingRules.positive("MCP_BREAKER_OPEN_SECONDS", openSeconds, "seconds");
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
 
     Clock clock = Clock.systemUTC();
 

@@ -1,9 +1,13 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.execution.entity.CallBudget;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
 import com.trackdesk.mcp.tenant.entity.Tenant;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +34,17 @@ public class TenantConcurrencyLimit {
     @Inject
     @ConfigProperty(name = "MCP_TENANT_QUEUE_MS", defaultValue = "10000")
     long queueMillis;
+
+    @PostConstruct
+    void checkSettings() {
+        SettingRules.positive("MCP_TENANT_CONCURRENCY", permitsPerTenant, "calls");
+        SettingRules.notNegative("MCP_TENANT_QUEUE_MS", queueMillis, "milliseconds");
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
 
     /** Only idle tenants' slots are dropped: a semaphore with calls in flight must stay the one they release. */
     private final PerTenantState<String, Semaphore> permits =

@@ -1,14 +1,13 @@
 package com.trackdesk.mcp.execution.control;
 
-import com.trackdesk.mcp.tenant.control.UpstreamAddress;
 import com.trackdesk.mcp.execution.entity.UpstreamRequest;
+import com.trackdesk.mcp.tenant.control.UpstreamAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpClientProperties;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,17 +31,11 @@ public class UpstreamClients {
     UpstreamAddress address;
 
     /**
-     * The connector's request timeout: it runs from connecting to the last byte of the answer (java.net.http has no
-     * separate connect timeout).
+     * Gives the connector's request timeout: one attempt's limit, never more than the whole call's. It runs from
+     * connecting to the last byte of the answer (java.net.http has no separate connect timeout).
      */
     @Inject
-    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
-    long readTimeoutMillis;
-
-    /** One attempt never outlasts the whole call's budget (see CallBudget). */
-    @Inject
-    @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
-    long callTimeoutSeconds;
+    CallBudgets budgets;
 
     /**
      * The HTTP connector: the JDK's {@code java.net.http} client, HTTP/1.1, no cookies kept between callers. Jersey's
@@ -76,7 +69,7 @@ public class UpstreamClients {
     private UpstreamApi build() {
         return RestClientBuilder.newBuilder()
                 .baseUri(NO_BASE)
-                .readTimeout(Math.min(readTimeoutMillis, TimeUnit.SECONDS.toMillis(callTimeoutSeconds)), TimeUnit.MILLISECONDS)
+                .readTimeout(budgets.perAttempt().toMillis(), TimeUnit.MILLISECONDS)
                 // a redirect would take the caller's API key to another address
                 .followRedirects(false)
                 // Jersey takes the provider by class name only

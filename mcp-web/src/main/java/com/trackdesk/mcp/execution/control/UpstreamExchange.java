@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.execution.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.execution.entity.CallBudget;
 import com.trackdesk.mcp.execution.entity.TransientUpstreamStatus;
 import com.trackdesk.mcp.execution.entity.UpstreamFailure;
@@ -7,6 +8,8 @@ import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -19,7 +22,7 @@ import java.util.Optional;
  * Sends one upstream request with every protection in place: the tenant's circuit breaker and
  * concurrency bound, retries for idempotent operations ({@link UpstreamCaller}), and one wait for a
  * 429's Retry-After when it is short enough ({@code MCP_MAX_RETRY_AFTER_SECONDS}) — all inside one
- * time budget per call ({@code MCP_CALL_TIMEOUT_SECONDS}), so the answer arrives before the client's own
+ * time budget per call ({@link CallBudgets}), so the answer arrives before the client's own
  * timeout and says how long it waited.
  */
 @ApplicationScoped
@@ -32,29 +35,27 @@ public class UpstreamExchange {
     @Inject
     TenantConcurrencyLimit concurrency;
 
+    /** Owns the call's deadline and the per-attempt limit. */
+    @Inject
+    CallBudgets budgets;
+
     @Inject
     @ConfigProperty(name = "MCP_MAX_RETRY_AFTER_SECONDS", defaultValue = "5")
     long maxRetryAfterSeconds;
 
-    @Inject
-    @ConfigProperty(name = "MCP_CALL_TIMEOUT_SECONDS", defaultValue = "25")
-    long callTimeoutSeconds;
-
-    @Inject
-    @ConfigProperty(name = "MCP_UPSTREAM_TIMEOUT_MS", defaultValue = "30000")
-    long readTimeoutMillis;
-
-    /** A budget of zero would refuse every call: said once at deployment, naming the setting, instead. */
+    /** A negative longest wait is meaningless: said once at deployment, naming the setting. */
     @PostConstruct
     void checkSettings() {
-        if (callTimeoutSeconds <= 0) {
-            throw new IllegalStateException("MCP_CALL_TIMEOUT_SECONDS must be a positive number of seconds, was "
-                    + callTimeoutSeconds);
-        }
+        SettingRules.notNegative("MCP_MAX_RETRY_AFTER_SECONDS", maxRetryAfterSeconds, "seconds");
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     public UpstreamResponse send(UpstreamRequest request) {
-        CallBudget budget = CallBudget.startingNow(Duration.ofSeconds(callTimeoutSeconds), Duration.ofMillis(readTimeoutMillis));
+        CallBudget budget = budgets.startingNow();
         Optional<Duration> open = breakers.refusal(request.tenant());
         if (open.isPresent()) {
             throw new UpstreamFailure(UpstreamFailure.Kind.BREAKER_OPEN, "The Trackdesk API of '" + request.tenant()

@@ -1,14 +1,20 @@
 package com.trackdesk.mcp.health.boundary;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.metrics.boundary.MetricsDatabaseHealth;
 import com.trackdesk.mcp.metrics.entity.DatabaseReachability;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Locale;
 
 /**
  * Ready while the metrics database answers, unless {@code MCP_HEALTH_DATABASE=false}: with one shared
@@ -30,6 +36,20 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     @ConfigProperty(name = SWITCH, defaultValue = "true")
     String checked;
+
+    /** A misspelt switch would silently mean "checked": refused instead, naming the setting. */
+    @PostConstruct
+    void checkSettings() {
+        switch (checked.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "auto", "false" -> { }
+            default -> throw SettingRules.refused(SWITCH + " must be true, auto or false, was '" + checked + "'");
+        }
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -1,7 +1,9 @@
 package com.trackdesk.mcp.protocol.boundary;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.OriginPolicy;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -28,6 +30,12 @@ public class McpHeaderFilter implements ContainerRequestFilter {
     @Inject
     @ConfigProperty(name = "MCP_MAX_REQUEST_BYTES", defaultValue = "1048576")
     long maxRequestBytes;
+
+    /** Providers are created when the application starts: a wrong limit fails the deployment. */
+    @PostConstruct
+    void checkSettings() {
+        SettingRules.positive("MCP_MAX_REQUEST_BYTES", maxRequestBytes, "bytes");
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -1,18 +1,19 @@
 package com.trackdesk.mcp.protocol.boundary;
 
 import com.trackdesk.mcp.authorization.entity.Connection;
-import com.trackdesk.mcp.tool.control.CallerContext;
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import com.trackdesk.mcp.protocol.control.FailureContainment;
 import com.trackdesk.mcp.protocol.control.JsonRpcErrors;
 import com.trackdesk.mcp.protocol.control.ModernProtocol;
-import com.trackdesk.mcp.protocol.control.ProtocolEraSelector;
 import com.trackdesk.mcp.protocol.control.ProgressStream;
+import com.trackdesk.mcp.protocol.control.ProtocolEraSelector;
 import com.trackdesk.mcp.protocol.control.ServerIdentity;
 import com.trackdesk.mcp.protocol.control.ToolCallChecks;
 import com.trackdesk.mcp.protocol.control.ToolSchemaValidator;
 import com.trackdesk.mcp.protocol.entity.ProtocolEra;
 import com.trackdesk.mcp.protocol.entity.ProtocolRevisions;
 import com.trackdesk.mcp.tool.boundary.McpTool;
+import com.trackdesk.mcp.tool.control.CallerContext;
 import com.trackdesk.mcp.usage.control.CallLedger;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -23,8 +24,8 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -43,6 +44,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Providers;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import reactor.core.publisher.Mono;
 
@@ -104,7 +107,8 @@ public class McpResource implements McpStatelessServerTransport {
     /** Built here, not in a producer: the SDK must call {@link #setMcpHandler} on this object, not on a CDI proxy. */
     @PostConstruct
     void start() {
-        progressInterval = Duration.ofMillis(progressIntervalMillis);
+        progressInterval = Duration.ofMillis(SettingRules.positive("MCP_PROGRESS_INTERVAL_MS", progressIntervalMillis, "milliseconds"));
+        SettingRules.notNegative("MCP_LIST_CACHE_TTL_SECONDS", listCacheTtlSeconds, "seconds");
         List<SyncToolSpecification> tools = tools(false);
         List<SyncToolSpecification> readOnlyTools = tools(true);
         modern = modernProtocol(tools);
@@ -123,7 +127,7 @@ public class McpResource implements McpStatelessServerTransport {
 
     private ModernProtocol modernProtocol(List<SyncToolSpecification> tools) {
         return new ModernProtocol(tools, identity.implementation(), identity.instructions(),
-                Duration.ofSeconds(Math.max(0, listCacheTtlSeconds)).toMillis(), json,
+                Duration.ofSeconds(listCacheTtlSeconds).toMillis(), json,
                 new ToolCallChecks(schemaValidator));
     }
 
@@ -180,7 +184,8 @@ public class McpResource implements McpStatelessServerTransport {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     public Response receive(String body, @Context ContainerRequestContext httpRequest,
                             @HeaderParam(HttpHeaders.HOST) String host, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                            @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion, @Context HttpHeaders headers) {
+                            @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion, @Context HttpHeaders headers,
+                            @Context Sse sse, @Context Providers providers) {
         McpSchema.JSONRPCMessage message;
         try {
             if (body == null || body.isBlank()) {
@@ -203,13 +208,14 @@ public class McpResource implements McpStatelessServerTransport {
         // set by usage.boundary.McpCallCounting for every POST to /mcp
         CallLedger ledger = (CallLedger) httpRequest.getProperty(CallLedger.PROPERTY);
         McpStatelessServerHandler handler = readOnly ? readOnlyHandler : this.handler;
+        EventStreams events = new EventStreams(sse, providers);
         if (message instanceof McpSchema.JSONRPCRequest request) {
             if (ProtocolEraSelector.of(request, protocolVersion) == ProtocolEra.MODERN) {
-                return modern(readOnly ? readOnlyModern : modern, request, connection, ledger, host, accept, headers);
+                return modern(readOnly ? readOnlyModern : modern, request, connection, ledger, host, accept, headers, events);
             }
             McpTransportContext context = CallerContext.of(connection, host,
                     ProtocolEraSelector.legacyRevision(request, protocolVersion), ledger);
-            return respond(request, accept, context, () -> handler.handleRequest(context, request));
+            return respond(request, accept, events, context, () -> handler.handleRequest(context, request));
         }
         McpTransportContext context = CallerContext.of(connection, host, null);
         if (message instanceof McpSchema.JSONRPCNotification notification) {
@@ -223,27 +229,31 @@ public class McpResource implements McpStatelessServerTransport {
 
     /** 2026-07-28: refused with the status and error the revision prescribes, or answered like any request. */
     private Response modern(ModernProtocol modern, McpSchema.JSONRPCRequest request, Connection connection,
-                            CallLedger ledger, String host, String accept, HttpHeaders headers) {
+                            CallLedger ledger, String host, String accept, HttpHeaders headers, EventStreams events) {
         Optional<McpSchema.JSONRPCResponse> refused = modern.refusal(request, headers::getHeaderString);
         if (refused.isPresent()) {
             return Response.status(JsonRpcErrors.modernHttpStatus(refused.get().error().code()))
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(write(refused.get())).build();
         }
         McpTransportContext context = CallerContext.of(connection, host, ProtocolRevisions.MODERN, ledger);
-        return respond(request, accept, context, () -> Mono.fromSupplier(() -> modern.answer(context, request)));
+        return respond(request, accept, events, context, () -> Mono.fromSupplier(() -> modern.answer(context, request)));
     }
 
     /** A JSON answer, or a short SSE stream with progress when the client sent a progress token and accepts SSE. */
-    private Response respond(McpSchema.JSONRPCRequest request, String accept, McpTransportContext context,
+    private Response respond(McpSchema.JSONRPCRequest request, String accept, EventStreams events, McpTransportContext context,
                              Supplier<Mono<McpSchema.JSONRPCResponse>> work) {
         Mono<McpSchema.JSONRPCResponse> answer = FailureContainment.contained(request.id(), work)
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context));
         Object progressToken = progressToken(request);
         if (progressToken != null && accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)) {
-            return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json, workers),
+            return Response.ok(new ProgressStream(answer, progressToken, progressInterval, json, workers, events.sse(), events.providers()),
                     MediaType.SERVER_SENT_EVENTS_TYPE).header("X-Accel-Buffering", "no").build();
         }
         return Response.ok(utf8(answer.block()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** What a progress stream needs of this request's JAX-RS runtime: the event builder and the event writer. */
+    private record EventStreams(Sse sse, Providers providers) {
     }
 
     /** The client's progress token ({@code params._meta.progressToken}), when it asked for progress. */

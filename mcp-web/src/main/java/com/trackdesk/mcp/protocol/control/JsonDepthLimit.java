@@ -1,6 +1,9 @@
 package com.trackdesk.mcp.protocol.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,9 +27,14 @@ public class JsonDepthLimit {
     @Inject
     public JsonDepthLimit(@ConfigProperty(name = "MCP_MAX_JSON_DEPTH", defaultValue = "64") int maxDepth) {
         if (maxDepth < 2) {
-            throw new IllegalArgumentException("MCP_MAX_JSON_DEPTH must be at least 2, got " + maxDepth);
+            throw SettingRules.refused("MCP_MAX_JSON_DEPTH must be at least 2, was " + maxDepth);
         }
         this.maxDepth = maxDepth;
+    }
+
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
     }
 
     public int maxDepth() {

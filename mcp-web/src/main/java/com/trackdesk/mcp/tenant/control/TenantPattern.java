@@ -1,6 +1,9 @@
 package com.trackdesk.mcp.tenant.control;
 
+import com.trackdesk.mcp.configuration.control.SettingRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,6 +34,11 @@ public class TenantPattern {
         this.narrower = configured.map(String::trim).filter(p -> !p.isEmpty()).map(TenantPattern::compile);
     }
 
+    /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // creating this bean to deliver the event is the check
+    }
+
     public boolean matches(String label) {
         return label != null && DNS_LABEL.matcher(label).matches()
                 && narrower.map(p -> p.matcher(label).matches()).orElse(true);
@@ -45,8 +53,7 @@ public class TenantPattern {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("MCP_TENANT_PATTERN is not a valid regular expression: "
-                    + e.getDescription(), e);
+            throw SettingRules.refused("MCP_TENANT_PATTERN must be a regular expression: " + e.getDescription());
         }
     }
 }

@@ -109,4 +109,20 @@ class TenantConcurrencyLimitTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void noSlotsPerTenantIsRefusedAtDeploymentNamingTheSetting() {
+        limit.permitsPerTenant = 0;
+
+        assertThatThrownBy(limit::checkSettings)
+                .hasMessage("MCP_TENANT_CONCURRENCY must be a positive number of calls, was 0");
+    }
+
+    @Test
+    void aNegativeQueueTimeIsRefusedAtDeploymentNamingTheSetting() {
+        limit.queueMillis = -1;
+
+        assertThatThrownBy(limit::checkSettings)
+                .hasMessage("MCP_TENANT_QUEUE_MS must be zero or a positive number of milliseconds, was -1");
+    }
 }

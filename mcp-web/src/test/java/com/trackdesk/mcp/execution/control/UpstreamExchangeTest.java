@@ -63,8 +63,7 @@ class UpstreamExchangeTest {
         exchange.concurrency.permitsPerTenant = 4;
         exchange.concurrency.queueMillis = 0;
         exchange.maxRetryAfterSeconds = 2;
-        exchange.callTimeoutSeconds = 25;
-        exchange.readTimeoutMillis = 1_000;
+        exchange.budgets = new CallBudgets(25, 1_000);
     }
 
     static UpstreamResponse status(int status, Duration retryAfter) {
@@ -72,9 +71,10 @@ class UpstreamExchangeTest {
     }
 
     @Test
-    void aBudgetOfNoTimeIsRefusedAtDeploymentNamingTheSetting() {
-        exchange.callTimeoutSeconds = 0;
-        assertThatThrownBy(exchange::checkSettings).hasMessageContaining("MCP_CALL_TIMEOUT_SECONDS");
+    void aNegativeLongestRetryAfterIsRefusedAtDeploymentNamingTheSetting() {
+        exchange.maxRetryAfterSeconds = -1;
+        assertThatThrownBy(exchange::checkSettings)
+                .hasMessage("MCP_MAX_RETRY_AFTER_SECONDS must be zero or a positive number of seconds, was -1");
     }
 
     @Test
@@ -105,7 +105,7 @@ class UpstreamExchangeTest {
 
     @Test
     void aRetryAfterThatWouldLeaveNoRoomForTheRetryIsReportedNotWaited() {
-        exchange.callTimeoutSeconds = 3;
+        exchange.budgets = new CallBudgets(3, 1_000);
         exchange.maxRetryAfterSeconds = 5;
         caller.then(status(429, Duration.ofSeconds(2))).then(status(200, null));
 

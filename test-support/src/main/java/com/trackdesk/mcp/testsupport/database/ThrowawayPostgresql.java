@@ -1,5 +1,6 @@
 package com.trackdesk.mcp.testsupport.database;
 
+import com.trackdesk.mcp.testsupport.net.FreePorts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,7 +112,7 @@ public class ThrowawayPostgresql implements BeforeAllCallback, AfterAllCallback 
         }
         run(START_TIMEOUT_SECONDS, asServerUser(List.of(binaries.resolve("initdb").toString(), "-D", data().toString(),
                 "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")));
-        port = freePort();
+        port = FreePorts.any();
         run(START_TIMEOUT_SECONDS, pgCtl("start", "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS),
                 "-l", folder.resolve("server.log").toString(), "-o", serverOptions()));
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
@@ -205,12 +205,6 @@ public class ThrowawayPostgresql implements BeforeAllCallback, AfterAllCallback 
             return "; server log: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
