@@ -64,8 +64,7 @@ public final class ExecutionParts {
         exchange.concurrency.permitsPerTenant = 16;
         exchange.concurrency.queueMillis = 10_000;
         exchange.maxRetryAfterSeconds = 5;
-        exchange.callTimeoutSeconds = 25;
-        exchange.readTimeoutMillis = 30_000;
+        exchange.budgets = new CallBudgets(25, 30_000);
         exchange.checkSettings();
         return exchange;
     }
