@@ -182,57 +182,60 @@ class MillionCallsTest {
     }
 
     static void insertCalls(Connection connection, List<CallRecord> records) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_metric (id, called_at, tenant, tool,"
+        insertInBatches(connection, "INSERT INTO call_metric (id, called_at, tenant, tool,"
                 + " operation_id, outcome, http_status, latency_micros, response_bytes, result_count, truncated)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            long id = 0;
-            for (CallRecord record : records) {
-                insert.setLong(1, ++id);
-                insert.setObject(2, record.calledAt());
-                insert.setString(3, record.tenant());
-                insert.setString(4, record.tool());
-                insert.setString(5, record.operationId());
-                insert.setString(6, record.outcome().name());
-                insert.setInt(7, record.httpStatus());
-                insert.setLong(8, record.latencyMicros());
-                insert.setLong(9, record.responseBytes());
-                insert.setObject(10, record.resultCount());
-                insert.setBoolean(11, record.truncated());
-                insert.addBatch();
-                if (id % 10_000 == 0) {
-                    insert.executeBatch();
-                    connection.commit();
-                }
-            }
-            insert.executeBatch();
-            connection.commit();
-        }
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records, (insert, id, record) -> {
+            insert.setLong(1, id);
+            insert.setObject(2, record.calledAt());
+            insert.setString(3, record.tenant());
+            insert.setString(4, record.tool());
+            insert.setString(5, record.operationId());
+            insert.setString(6, record.outcome().name());
+            insert.setInt(7, record.httpStatus());
+            insert.setLong(8, record.latencyMicros());
+            insert.setLong(9, record.responseBytes());
+            insert.setObject(10, record.resultCount());
+            insert.setBoolean(11, record.truncated());
+        });
     }
 
     static void insertRollups(Connection connection, Map<RollupKey, RollupTotals> rollups) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO call_rollup (id, resolution_minutes,"
+        insertInBatches(connection, "INSERT INTO call_rollup (id, resolution_minutes,"
                 + " bucket_start, tenant, tool, operation_id, outcome, http_status, latency_bucket, calls,"
                 + " latency_micros_total, response_bytes_total, truncated_calls, zero_result_calls, low_result_calls,"
-                + " row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", rollups.entrySet(), (insert, id, rollup) -> {
+            RollupKey key = rollup.getKey();
+            RollupTotals totals = rollup.getValue();
+            insert.setLong(1, id);
+            insert.setInt(2, key.resolutionMinutes());
+            insert.setObject(3, key.bucketStart());
+            insert.setString(4, key.tenant());
+            insert.setString(5, key.tool());
+            insert.setString(6, key.operationId());
+            insert.setString(7, key.outcome().name());
+            insert.setInt(8, key.httpStatus());
+            insert.setInt(9, key.latencyBucket());
+            insert.setLong(10, totals.calls());
+            insert.setLong(11, totals.latencyMicros());
+            insert.setLong(12, totals.responseBytes());
+            insert.setLong(13, totals.truncatedCalls());
+            insert.setLong(14, totals.zeroResultCalls());
+            insert.setLong(15, totals.lowResultCalls());
+        });
+    }
+
+    /** Sets one row's parameters; ids count from 1 in insertion order. */
+    interface RowBinder<T> {
+        void bind(PreparedStatement insert, long id, T row) throws SQLException;
+    }
+
+    /** Plain JDBC batches of 10,000 rows, committed per batch: a million rows through JPA would take minutes. */
+    private static <T> void insertInBatches(Connection connection, String sql, Iterable<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             long id = 0;
-            for (Map.Entry<RollupKey, RollupTotals> rollup : rollups.entrySet()) {
-                RollupKey key = rollup.getKey();
-                RollupTotals totals = rollup.getValue();
-                insert.setLong(1, ++id);
-                insert.setInt(2, key.resolutionMinutes());
-                insert.setObject(3, key.bucketStart());
-                insert.setString(4, key.tenant());
-                insert.setString(5, key.tool());
-                insert.setString(6, key.operationId());
-                insert.setString(7, key.outcome().name());
-                insert.setInt(8, key.httpStatus());
-                insert.setInt(9, key.latencyBucket());
-                insert.setLong(10, totals.calls());
-                insert.setLong(11, totals.latencyMicros());
-                insert.setLong(12, totals.responseBytes());
-                insert.setLong(13, totals.truncatedCalls());
-                insert.setLong(14, totals.zeroResultCalls());
-                insert.setLong(15, totals.lowResultCalls());
+            for (T row : rows) {
+                binder.bind(insert, ++id, row);
                 insert.addBatch();
                 if (id % 10_000 == 0) {
                     insert.executeBatch();

@@ -2,8 +2,6 @@ package com.trackdesk.mcp.metrics.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,12 +11,12 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * One stored tool call. Times are UTC. The tenant is already a label (a salted hash unless plain names
+ * One stored tool call (its tenant, tool, operation and outcome: {@link CallDimensions}). Times are UTC. The tenant is already a label (a salted hash unless plain names
  * were configured); there is no column for tokens or bodies.
  */
 @Entity
 @Table(name = "call_metric")
-public class CallRecord {
+public class CallRecord extends CallDimensions {
 
     @Id
     @SequenceGenerator(name = "call_metric_ids", sequenceName = "call_metric_seq", allocationSize = 500)
@@ -27,22 +25,6 @@ public class CallRecord {
 
     @Column(name = "called_at", nullable = false)
     private LocalDateTime calledAt;
-
-    @Column(name = "tenant", nullable = false, length = 100)
-    private String tenant;
-
-    @Column(name = "tool", nullable = false, length = 20)
-    private String tool;
-
-    @Column(name = "operation_id", length = 200)
-    private String operationId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "outcome", nullable = false, length = 20)
-    private Outcome outcome;
-
-    @Column(name = "http_status", nullable = false)
-    private int httpStatus;
 
     @Column(name = "latency_micros", nullable = false)
     private long latencyMicros;
@@ -80,12 +62,8 @@ public class CallRecord {
     public CallRecord(LocalDateTime calledAt, String tenant, String tool, String operationId, Outcome outcome,
                       int httpStatus, long latencyMicros, long responseBytes, Integer resultCount,
                       boolean truncated, String queryText) {
+        super(tenant, tool, operationId, outcome, httpStatus);
         this.calledAt = calledAt;
-        this.tenant = tenant;
-        this.tool = tool;
-        this.operationId = operationId;
-        this.outcome = outcome;
-        this.httpStatus = httpStatus;
         this.latencyMicros = latencyMicros;
         this.responseBytes = responseBytes;
         this.resultCount = resultCount;
@@ -113,11 +91,6 @@ public class CallRecord {
 
     public Long id() { return id; }
     public LocalDateTime calledAt() { return calledAt; }
-    public String tenant() { return tenant; }
-    public String tool() { return tool; }
-    public String operationId() { return operationId; }
-    public Outcome outcome() { return outcome; }
-    public int httpStatus() { return httpStatus; }
     public long latencyMicros() { return latencyMicros; }
     public long responseBytes() { return responseBytes; }
     public Integer resultCount() { return resultCount; }

@@ -2,8 +2,6 @@ package com.trackdesk.mcp.metrics.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,12 +12,12 @@ import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /**
- * Pre-added calls of one minute or one hour (see {@link RollupKey}). The version column lets several
+ * Pre-added calls of one minute or one hour (see {@link RollupKey}), per {@link CallDimensions}. The version column lets several
  * server instances add to the same row without losing each other's counts.
  */
 @Entity
 @Table(name = "call_rollup")
-public class CallRollup {
+public class CallRollup extends CallDimensions {
 
     @Id
     @SequenceGenerator(name = "call_rollup_ids", sequenceName = "call_rollup_seq", allocationSize = 100)
@@ -31,22 +29,6 @@ public class CallRollup {
 
     @Column(name = "bucket_start", nullable = false)
     private LocalDateTime bucketStart;
-
-    @Column(name = "tenant", nullable = false, length = 100)
-    private String tenant;
-
-    @Column(name = "tool", nullable = false, length = 20)
-    private String tool;
-
-    @Column(name = "operation_id", nullable = false, length = 200)
-    private String operationId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "outcome", nullable = false, length = 20)
-    private Outcome outcome;
-
-    @Column(name = "http_status", nullable = false)
-    private int httpStatus;
 
     @Column(name = "latency_bucket", nullable = false)
     private int latencyBucket;
@@ -78,18 +60,14 @@ public class CallRollup {
     }
 
     public CallRollup(RollupKey key) {
+        super(key.tenant(), key.tool(), key.operationId(), key.outcome(), key.httpStatus());
         this.resolutionMinutes = key.resolutionMinutes();
         this.bucketStart = key.bucketStart();
-        this.tenant = key.tenant();
-        this.tool = key.tool();
-        this.operationId = key.operationId();
-        this.outcome = key.outcome();
-        this.httpStatus = key.httpStatus();
         this.latencyBucket = key.latencyBucket();
     }
 
     public RollupKey key() {
-        return new RollupKey(resolutionMinutes, bucketStart, tenant, tool, operationId, outcome, httpStatus,
+        return new RollupKey(resolutionMinutes, bucketStart, tenant(), tool(), operationId(), outcome(), httpStatus(),
                 latencyBucket);
     }
 
