@@ -54,17 +54,24 @@ public final class ExecutionParts {
         return checker;
     }
 
+    /** With the default settings. */
     public static UpstreamExchange exchange(UpstreamCaller caller) {
+        return exchange(caller, 16, 10_000, 5, new CallBudgets(25, 30_000));
+    }
+
+    /** With the settings a test needs (the breaker keeps its defaults: 5 failures, open for 30 s). */
+    static UpstreamExchange exchange(UpstreamCaller caller, int permitsPerTenant, long queueMillis,
+                                     long maxRetryAfterSeconds, CallBudgets budgets) {
         UpstreamExchange exchange = new UpstreamExchange();
         exchange.caller = caller;
         exchange.breakers = new TenantCircuitBreakers();
         exchange.breakers.failureThreshold = 5;
         exchange.breakers.openSeconds = 30;
         exchange.concurrency = new TenantConcurrencyLimit();
-        exchange.concurrency.permitsPerTenant = 16;
-        exchange.concurrency.queueMillis = 10_000;
-        exchange.maxRetryAfterSeconds = 5;
-        exchange.budgets = new CallBudgets(25, 30_000);
+        exchange.concurrency.permitsPerTenant = permitsPerTenant;
+        exchange.concurrency.queueMillis = queueMillis;
+        exchange.maxRetryAfterSeconds = maxRetryAfterSeconds;
+        exchange.budgets = budgets;
         exchange.checkSettings();
         return exchange;
     }

@@ -52,19 +52,7 @@ class UpstreamExchangeTest {
     }
 
     final ScriptedCaller caller = new ScriptedCaller();
-    final UpstreamExchange exchange = new UpstreamExchange();
-
-    {
-        exchange.caller = caller;
-        exchange.breakers = new TenantCircuitBreakers();
-        exchange.breakers.failureThreshold = 5;
-        exchange.breakers.openSeconds = 30;
-        exchange.concurrency = new TenantConcurrencyLimit();
-        exchange.concurrency.permitsPerTenant = 4;
-        exchange.concurrency.queueMillis = 0;
-        exchange.maxRetryAfterSeconds = 2;
-        exchange.budgets = new CallBudgets(25, 1_000);
-    }
+    final UpstreamExchange exchange = ExecutionParts.exchange(caller, 4, 0, 2, new CallBudgets(25, 1_000));
 
     static UpstreamResponse status(int status, Duration retryAfter) {
         return new UpstreamResponse(status, "application/json", "{}", Optional.ofNullable(retryAfter));
