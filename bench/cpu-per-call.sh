@@ -14,6 +14,8 @@
 #   BENCH_WARMUP     seconds of warm-up per tool and server at BENCH_CONCURRENCY [60]
 #   BENCH_SECONDS    seconds per measured round [15]      BENCH_CONCURRENCY [16]
 #   BENCH_SEMANTIC   MCP_SEARCH_SEMANTIC of the servers [off]
+#   BENCH_TENANT_CONCURRENCY  MCP_TENANT_CONCURRENCY of the servers [1024]; "default" keeps the server's own (16:
+#                    one tenant's calls past 16 wait in line, MCP_TENANT_QUEUE_MS)
 #   BENCH_JFR        a file name: a JFR recording (profile settings) of one extra, unmeasured round per tool
 #   BENCH_KEEP       1: leave the work directory (Payara logs) in place
 set -Eeuo pipefail
@@ -26,6 +28,9 @@ WARMUP=${BENCH_WARMUP:-60}
 SECONDS_PER_ROUND=${BENCH_SECONDS:-15}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}
 SEMANTIC=${BENCH_SEMANTIC:-off}
+TENANT_CONCURRENCY=${BENCH_TENANT_CONCURRENCY:-1024}
+ENV_TENANT=()
+[ "$TENANT_CONCURRENCY" = default ] || ENV_TENANT=(MCP_TENANT_CONCURRENCY="$TENANT_CONCURRENCY")
 read -r -a WARS <<<"${BENCH_WARS:-$ROOT/mcp-web/target/mcp-web.war}"
 WORK=$(mktemp -d /tmp/cpu-per-call.XXXXXX)
 PIDS=()
@@ -74,7 +79,7 @@ start_server() { # index war
   mkdir -p "$WORK/s$i"
   cp "$war" "$WORK/s$i/mcp-web.war"
   # shellcheck disable=SC2086
-  env MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo MCP_TENANT_CONCURRENCY=1024 \
+  env MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo "${ENV_TENANT[@]}" \
       MCP_SEARCH_SEMANTIC="$SEMANTIC" MCP_DATA_DIR="$WORK/s$i/data" \
       java $JAVA_OPTS -jar "$PAYARA_JAR" --nocluster --port "$port" --rootdir "$WORK/s$i/payara-root" \
       --deploy "$WORK/s$i/mcp-web.war" >"$WORK/s$i/payara.log" 2>&1 &
@@ -87,7 +92,8 @@ post() { # port json
 }
 started=$(date +%s%N)
 for i in "${!WARS[@]}"; do start_server "$i" "${WARS[$i]}"; done
-say "load average $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $JAVA_OPTS; semantic search: $SEMANTIC"
+say "load average $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $JAVA_OPTS; semantic search: $SEMANTIC;" \
+  "MCP_TENANT_CONCURRENCY: $TENANT_CONCURRENCY"
 for i in "${!WARS[@]}"; do
   until post "${PORTS[$i]}" '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' 2>/dev/null | grep -q '"name":"execute"'; do
     kill -0 "${SERVERS[$i]}" 2>/dev/null || { tail -n 40 "$WORK/s$i/payara.log" >&2; say "Payara exited"; exit 1; }
@@ -109,7 +115,7 @@ label, rnd, result, ticks, c2, classes, compiles, hz, load = sys.argv[1:10]
 r = json.loads(result)
 calls = r["requests"]; secs = r["duration_us"] / 1e6
 bad = r["bad_answers"] + sum(r["socket_errors"].values())
-print(f"{label} round {rnd}: {calls} calls in {secs:.0f} s ({calls / secs:.0f}/s, {bad} bad), "
+print(f"{label} round {rnd}: {calls} calls in {secs:.0f} s ({calls / secs:.0f}/s, {bad} bad, {r['bad']['tool_error']} of them tool errors), "
       f"CPU {int(ticks) * 1000 / int(hz) / calls:.3f} ms/call, C2 threads {int(c2) / int(hz):.1f} s CPU, "
       f"+{classes} classes, {int(compiles) / secs:.1f} compilations/s, p50 {r['latency_us']['p50'] / 1000:.2f} ms, "
       f"p99 {r['latency_us']['p99'] / 1000:.2f} ms, load {load}", flush=True)

@@ -39,7 +39,7 @@ environment (defaults in brackets):
                                      a configuration: BENCH_JAVA_OPTS="-Xmx512m -DMP_Fault_Tolerance_Metrics_Enabled=false"
   BENCH_SEMANTIC [off]               MCP_SEARCH_SEMANTIC of the server under test (on: search with the model)
   BENCH_TENANT_CONCURRENCY [1024]    MCP_TENANT_CONCURRENCY of the server under test ("default" keeps the
-                                     server's own default of 16, which refuses calls beyond 16 in flight)
+                                     server's own default of 16: calls beyond 16 in flight wait in line)
   BENCH_SOAK_SECONDS [600, quick 30] BENCH_SOAK_INTERVAL [30, quick 10] BENCH_SOAK_CONCURRENCY [64]
   BENCH_JFR_CONCURRENCY [64]         concurrency of the extra, unmeasured step JFR records (execute and search)
   BENCH_STARTUP_TIMEOUT [240]        seconds to wait for Payara's first tools/list

@@ -22,9 +22,9 @@ TENANTS=${TENANTS:-20}
 # pause between one client's calls (±50 %): an assistant needs about a second or more between tool calls
 THINK_MS=${THINK_MS:-1000}
 MAX_P99_MS=${MAX_P99_MS:-2000}
-# upstream calls in flight per instance (UpstreamCaller's @Bulkhead, 128 in the code; MicroProfile Fault
-# Tolerance reads overrides from config). Empty keeps the code's value.
-UPSTREAM_BULKHEAD=${UPSTREAM_BULKHEAD:-}
+# upstream calls in flight per instance (MCP_INSTANCE_CONCURRENCY, 128 by default; calls past it wait in line).
+# Empty keeps the default. UPSTREAM_BULKHEAD is its old name (the bound was a MicroProfile @Bulkhead until 2026-12-07).
+INSTANCE_CONCURRENCY=${INSTANCE_CONCURRENCY:-${UPSTREAM_BULKHEAD:-}}
 version_of() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
 PAYARA_VERSION=$(version_of payara.version)
 WIREMOCK_VERSION=$(version_of wiremock.version)
@@ -52,14 +52,11 @@ java -Xmx512m -jar "$WIREMOCK_JAR" --root-dir sandbox --port "$SANDBOX_PORT" --b
      --disable-banner --no-request-journal --container-threads 200 >"$OUT/sandbox.log" 2>&1 &
 children+=($!)
 rm -rf "$OUT/data"
-BULKHEAD_OPTS=()
-if [ -n "$UPSTREAM_BULKHEAD" ]; then
-  for method in sendIdempotent sendOnce; do
-    BULKHEAD_OPTS+=("-Dcom.trackdesk.mcp.execution.control.UpstreamCaller/$method/Bulkhead/value=$UPSTREAM_BULKHEAD")
-  done
+if [ -n "$INSTANCE_CONCURRENCY" ]; then
+  export MCP_INSTANCE_CONCURRENCY="$INSTANCE_CONCURRENCY"
 fi
 MCP_UPSTREAM_URL="http://127.0.0.1:$SANDBOX_PORT" MCP_DEFAULT_TENANT=demo MCP_DATA_DIR="$ROOT/$OUT/data" \
-  java -Xmx512m "${BULKHEAD_OPTS[@]}" -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
+  java -Xmx512m -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
 children+=($PAYARA_PID)
 

@@ -208,7 +208,7 @@ class RequestLimitsIT {
         String text = java.nio.file.Files.readString(readme);
 
         assertThat(Stream.of("MCP_MAX_REQUEST_BYTES", "MCP_MAX_RESPONSE_CHARS", "MCP_UPSTREAM_TIMEOUT_MS",
-                "MCP_TENANT_CONCURRENCY", "MCP_TENANT_QUEUE_MS", "MCP_CALL_TIMEOUT_SECONDS", "MCP_MAX_JSON_DEPTH",
+                "MCP_TENANT_CONCURRENCY", "MCP_INSTANCE_CONCURRENCY", "MCP_TENANT_QUEUE_MS", "MCP_CALL_TIMEOUT_SECONDS", "MCP_MAX_JSON_DEPTH",
                 "MCP_TENANT_PATTERN")).allSatisfy(name ->
                 assertThat(text).as("README configuration table").contains("`" + name + "`"));
     }

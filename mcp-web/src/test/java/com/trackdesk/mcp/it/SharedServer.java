@@ -76,7 +76,8 @@ public final class SharedServer {
             env.put("MCP_UPSTREAM_TIMEOUT_MS", "1500");
             // a read that never answers gets two 1.5 s attempts, not three (UpstreamFaultsIT)
             env.put("MCP_CALL_TIMEOUT_SECONDS", "4");
-            env.put("MCP_TENANT_QUEUE_MS", "5000");
+            // what a 4 s call with 1.5 s attempts leaves for the wait in line (more would be cut, with a warning)
+            env.put("MCP_TENANT_QUEUE_MS", "2500");
             env.put("MCP_BREAKER_OPEN_SECONDS", "2");
             env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");

@@ -12,33 +12,59 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
- * Bounds the upstream calls one tenant may have in flight at once ({@code MCP_TENANT_CONCURRENCY}),
- * so a runaway assistant cannot take all threads from the other tenants. A call past the bound waits
- * for a free slot, first come first served, for at most {@code MCP_TENANT_QUEUE_MS} (and never past the
- * call's budget); a burst is thus absorbed instead of refused. Only when no slot frees up in that time is
- * the call refused, with a "busy, retry in N s" message, as an overloaded call.
+ * Bounds the upstream calls in flight: per tenant ({@code MCP_TENANT_CONCURRENCY}), so a runaway assistant cannot
+ * take all threads from the other tenants, and per instance, all tenants together ({@code MCP_INSTANCE_CONCURRENCY}),
+ * so a crowd of tenants cannot take every HTTP worker. A call past a bound waits in line for a free slot — first
+ * come, first served — first its tenant's, then the instance's, for at most {@code MCP_TENANT_QUEUE_MS} in all and
+ * only while a whole attempt still fits into the call's budget afterwards; a burst is thus absorbed instead of
+ * refused. Only a call that gets no turn in that time is refused, as an overloaded call, with a "Busy … retry in
+ * N s" message whose N comes from how long slots were held recently and how many calls are in line.
+ *
+ * <p>The instance's bound replaces MicroProfile's {@code @Bulkhead}: a synchronous bulkhead has no line, so it
+ * refused call 129 at once (the 256-concurrency benchmark of 2026-12-07 lost 48,159 of 81,290 calls to the two).
  */
 @ApplicationScoped
 public class TenantConcurrencyLimit {
+
+    private static final Logger LOG = Logger.getLogger(TenantConcurrencyLimit.class.getName());
 
     @Inject
     @ConfigProperty(name = "MCP_TENANT_CONCURRENCY", defaultValue = "16")
     int permitsPerTenant;
 
     @Inject
+    @ConfigProperty(name = "MCP_INSTANCE_CONCURRENCY", defaultValue = "128")
+    int permitsPerInstance;
+
+    @Inject
     @ConfigProperty(name = "MCP_TENANT_QUEUE_MS", defaultValue = "10000")
     long queueMillis;
+
+    /** The call's time limits: a wait in line never leaves less than a whole attempt. */
+    @Inject
+    CallBudgets budgets;
+
+    private CallSlots instanceSlots;
 
     @PostConstruct
     void checkSettings() {
         SettingRules.positive("MCP_TENANT_CONCURRENCY", permitsPerTenant, "calls");
+        SettingRules.positive("MCP_INSTANCE_CONCURRENCY", permitsPerInstance, "calls");
         SettingRules.notNegative("MCP_TENANT_QUEUE_MS", queueMillis, "milliseconds");
+        instanceSlots = new CallSlots(permitsPerInstance);
+        if (longestWaitForATurn().toMillis() < queueMillis) {
+            // allowed (a server may want no line at all), but easily done by accident: raising MCP_UPSTREAM_TIMEOUT_MS
+            LOG.warning(() -> "MCP_TENANT_QUEUE_MS is " + queueMillis + " ms, but a call may wait only "
+                    + longestWaitForATurn().toMillis() + " ms for a free slot: after its wait, a whole attempt ("
+                    + budgets.perAttempt().toMillis() + " ms, MCP_UPSTREAM_TIMEOUT_MS) must still fit into"
+                    + " MCP_CALL_TIMEOUT_SECONDS. Calls past MCP_TENANT_CONCURRENCY are refused that much sooner.");
+        }
     }
 
     /** Created when the application starts, so a wrong setting fails the deployment instead of the first call. */
@@ -46,42 +72,72 @@ public class TenantConcurrencyLimit {
         // creating this bean to deliver the event is the check
     }
 
-    /** Only idle tenants' slots are dropped: a semaphore with calls in flight must stay the one they release. */
-    private final PerTenantState<String, Semaphore> permits =
-            new PerTenantState<>(slots -> slots.availablePermits() == permitsPerTenant && !slots.hasQueuedThreads());
+    /** How long a call that starts now may wait in line: the queue setting, cut to what its budget leaves. */
+    Duration longestWaitForATurn() {
+        Duration room = budgets.roomBeforeTheFirstAttempt();
+        return room.toMillis() < queueMillis ? room : Duration.ofMillis(queueMillis);
+    }
 
+    /** Only idle tenants' slots are dropped: slots with calls in flight or in line must stay the ones they release. */
+    private final PerTenantState<String, CallSlots> tenantSlots = new PerTenantState<>(CallSlots::idle);
+
+    /** Runs the call once it has a slot of its tenant and one of the instance; both are freed when it ends. */
     public <T> T within(Tenant tenant, CallBudget budget, Supplier<T> call) {
-        Semaphore semaphore = slotsOf(tenant);
-        Duration wait = Duration.ofMillis(Math.min(queueMillis, budget.longestWaitBeforeAnAttempt().toMillis()));
-        if (!acquire(semaphore, wait)) {
-            long retryIn = Math.max(1, Math.round(wait.toMillis() / 1000.0));
-            throw new UpstreamFailure(UpstreamFailure.Kind.OVERLOADED, "Busy: this Trackdesk program already has "
-                    + permitsPerTenant + " calls in flight on this MCP server and none finished within "
-                    + retryIn + " s. Slow down and retry in " + retryIn + " s.");
+        long lineJoined = System.nanoTime();
+        long wait = Math.min(queueMillis, budget.longestWaitBeforeAnAttempt().toMillis());
+        long turnDeadline = lineJoined + TimeUnit.MILLISECONDS.toNanos(wait);
+        CallSlots ofTenant = slotsOf(tenant);
+        if (!ofTenant.take(turnDeadline)) {
+            throw busy(ofTenant, lineJoined, ofTenant.size() + " calls of the Trackdesk program '" + tenant.name()
+                    + "' are in flight on this MCP server (its limit per program)");
         }
+        long tenantSlotTaken = System.nanoTime();
+        if (!instanceSlots.take(turnDeadline)) {
+            ofTenant.giveBackUnused();
+            throw busy(instanceSlots, lineJoined, instanceSlots.size() + " upstream calls are in flight on this MCP"
+                    + " server, all Trackdesk programs together (its limit)");
+        }
+        long instanceSlotTaken = System.nanoTime();
+        budget.waitedInLine(Duration.ofNanos(instanceSlotTaken - lineJoined));
         try {
             return call.get();
         } finally {
-            semaphore.release();
+            long ended = System.nanoTime();
+            instanceSlots.giveBack(ended - instanceSlotTaken);
+            ofTenant.giveBack(ended - tenantSlotTaken);
         }
     }
 
-    /**
-     * Fair: callers that waited longest get the next free slot. A field, not a lambda at the call: reading the
-     * injected bound, a lambda there would be a new object on every call (issue 17).
-     */
-    private final Function<String, Semaphore> newSlots = name -> new Semaphore(permitsPerTenant, true);
-
-    private Semaphore slotsOf(Tenant tenant) {
-        return permits.get(tenant.name(), newSlots);
+    /** Calls of the tenant in line for one of its slots now (for tests and messages). */
+    int waiting(Tenant tenant) {
+        CallSlots slots = tenantSlots.existing(tenant.name());
+        return slots == null ? 0 : slots.waiting();
     }
 
-    private static boolean acquire(Semaphore semaphore, Duration wait) {
-        try {
-            return semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Calls in line for one of the instance's slots now. */
+    int waitingForTheInstance() {
+        return instanceSlots.waiting();
+    }
+
+    private UpstreamFailure busy(CallSlots full, long lineJoined, String whatIsFull) {
+        Duration waited = Duration.ofNanos(System.nanoTime() - lineJoined);
+        int ahead = full.waiting();
+        // while no call has finished, a slot frees up at the latest when the attempts holding them end
+        Duration turn = full.turnAfter(ahead, budgets.perAttempt());
+        long retryIn = Math.max(1, (turn.toMillis() + 999) / 1000);
+        return new UpstreamFailure(UpstreamFailure.Kind.OVERLOADED, "Busy: " + whatIsFull
+                + (ahead > 0 ? " and " + ahead + " more are waiting in line" : "") + "; this call waited "
+                + inWords(waited) + " for its turn. Slow down and retry in " + retryIn + " s.");
+    }
+
+    private static String inWords(Duration waited) {
+        return waited.toMillis() < 1_000 ? waited.toMillis() + " ms" : Math.round(waited.toMillis() / 1000.0) + " s";
+    }
+
+    /** A field, not a lambda at the call: reading the injected bound, a lambda there would be a new object per call. */
+    private final Function<String, CallSlots> newSlots = name -> new CallSlots(permitsPerTenant);
+
+    private CallSlots slotsOf(Tenant tenant) {
+        return tenantSlots.get(tenant.name(), newSlots);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import javax.net.ssl.SSLException;
@@ -36,19 +35,18 @@ import java.util.Set;
  * the call has returned (found by TokenSecrecyIT's heap dump; under load it is also 60 s of garbage).
  * Annotation values can be tuned through MicroProfile Config, e.g.
  * {@code com.trackdesk.mcp.execution.control.UpstreamCaller/sendIdempotent/Retry/maxRetries=0}.
+ * There is no {@code @Bulkhead} either: a synchronous MicroProfile bulkhead has no waiting line, so it refused every
+ * call past its bound at once; the calls in flight per instance are bounded, with a line, by
+ * {@link TenantConcurrencyLimit} ({@code MCP_INSTANCE_CONCURRENCY}).
  */
 @ApplicationScoped
 public class UpstreamCaller {
 
     private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504);
 
-    /** Upstream calls in flight on this instance, all tenants together; the rest are refused, not queued. */
-    static final int MAX_CONCURRENT_CALLS = 128;
-
     @Inject
     UpstreamClients clients;
 
-    @Bulkhead(MAX_CONCURRENT_CALLS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
             abortOn = UnretryableFailure.class)
     public UpstreamResponse sendIdempotent(UpstreamRequest request, CallBudget budget) {
@@ -67,7 +65,6 @@ public class UpstreamCaller {
         return response;
     }
 
-    @Bulkhead(MAX_CONCURRENT_CALLS)
     public UpstreamResponse sendOnce(UpstreamRequest request, CallBudget budget) {
         return send(request, budget);
     }

@@ -12,15 +12,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sends one upstream request with every protection in place: the tenant's circuit breaker and
- * concurrency bound, retries for idempotent operations ({@link UpstreamCaller}), and one wait for a
+ * Sends one upstream request with every protection in place: the tenant's circuit breaker, the bounds of calls in
+ * flight per tenant and per instance (a call past them waits in line for its turn, {@link TenantConcurrencyLimit}),
+ * retries for idempotent operations ({@link UpstreamCaller}), and one wait for a
  * 429's Retry-After when it is short enough ({@code MCP_MAX_RETRY_AFTER_SECONDS}) — all inside one
  * time budget per call ({@link CallBudgets}), so the answer arrives before the client's own
  * timeout and says how long it waited.
@@ -62,25 +62,32 @@ public class UpstreamExchange {
                     + "' failed repeatedly, so calls to it are paused for " + Math.max(1, open.get().toSeconds())
                     + " s to let it recover. Try again after that.");
         }
-        return concurrency.within(request.tenant(), budget, () -> {
-            try {
-                UpstreamResponse response = honourShortRetryAfter(request, budget, attempt(request, budget));
-                if (response.status() >= 500) {
-                    breakers.failed(request.tenant());
-                } else {
-                    breakers.succeeded(request.tenant());
-                }
-                return response;
-            } catch (UpstreamFailure failure) {
-                if (failure.kind() == UpstreamFailure.Kind.OVERLOADED) {
-                    // this instance refused the call (its own bulkhead): the tenant's API was not even asked
-                    breakers.notAttempted(request.tenant());
-                } else {
-                    breakers.failed(request.tenant());
-                }
-                throw failure;
+        try {
+            return concurrency.within(request.tenant(), budget, () -> exchange(request, budget));
+        } catch (UpstreamFailure failure) {
+            if (failure.kind() == UpstreamFailure.Kind.OVERLOADED) {
+                // no turn in line (the only refusal of that kind): the tenant's API was not even asked, and a trial
+                // call the breaker allowed must be given back
+                breakers.notAttempted(request.tenant());
             }
-        });
+            throw failure;
+        }
+    }
+
+    /** The call once it has its turn: its outcome is what the tenant's breaker counts. */
+    private UpstreamResponse exchange(UpstreamRequest request, CallBudget budget) {
+        try {
+            UpstreamResponse response = honourShortRetryAfter(request, budget, attempt(request, budget));
+            if (response.status() >= 500) {
+                breakers.failed(request.tenant());
+            } else {
+                breakers.succeeded(request.tenant());
+            }
+            return response;
+        } catch (UpstreamFailure failure) {
+            breakers.failed(request.tenant());
+            throw failure;
+        }
     }
 
     private UpstreamResponse attempt(UpstreamRequest request, CallBudget budget) {
@@ -92,9 +99,6 @@ public class UpstreamExchange {
             throw withWaitingTime(e.lastFailure(), request, budget);
         } catch (UpstreamFailure e) {
             throw withWaitingTime(e, request, budget);
-        } catch (BulkheadException e) {
-            throw new UpstreamFailure(UpstreamFailure.Kind.OVERLOADED,
-                    "This MCP server is handling too many upstream calls right now: slow down and retry in a moment.");
         } catch (FaultToleranceException e) {
             throw new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, "The Trackdesk API of '" + request.tenant()
                     + "' did not answer in time; try again, or ask for less data.");

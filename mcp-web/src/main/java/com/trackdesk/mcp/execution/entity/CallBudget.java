@@ -25,6 +25,7 @@ public final class CallBudget {
     private final LongSupplier nanoClock;
     private final long startedNanos;
     private int attempts;
+    private Duration inLine = Duration.ZERO;
 
     CallBudget(Duration total, Duration readTimeout, LongSupplier nanoClock) {
         if (total.isNegative() || total.isZero()) {
@@ -71,6 +72,15 @@ public final class CallBudget {
         return remaining().minus(pause).compareTo(perAttempt) >= 0;
     }
 
+    /** The call waited this long in line for a free slot before its first attempt (counted in {@link #elapsed()}). */
+    public void waitedInLine(Duration wait) {
+        inLine = wait;
+    }
+
+    public Duration waitedInLine() {
+        return inLine;
+    }
+
     public void attemptStarted() {
         attempts++;
     }
@@ -79,12 +89,14 @@ public final class CallBudget {
         return attempts;
     }
 
-    /** "waited 25 s over 3 attempts": for the message an assistant reads. */
+    /** "waited 25 s over 1 attempt, 10 s of it in line for a free slot": for the message an assistant reads. */
     public String describeWaiting() {
         long seconds = Math.max(1, Math.round(elapsed().toMillis() / 1000.0));
         if (attempts == 0) {
             return "waited " + seconds + " s without getting to send it";
         }
-        return "waited " + seconds + " s over " + attempts + (attempts == 1 ? " attempt" : " attempts");
+        long secondsInLine = Math.round(inLine.toMillis() / 1000.0);
+        return "waited " + seconds + " s over " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + (secondsInLine > 0 ? ", " + secondsInLine + " s of it in line for a free slot" : "");
     }
 }

@@ -6,8 +6,13 @@ import com.trackdesk.mcp.execution.entity.UpstreamRequest;
 import com.trackdesk.mcp.execution.entity.UpstreamResponse;
 import com.trackdesk.mcp.tool.control.ResultText;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The control parts of {@code execute} wired by hand as CDI would with the default settings, for tests that run
@@ -54,9 +59,36 @@ public final class ExecutionParts {
         return checker;
     }
 
-    /** With the default settings. */
+    /** With the default settings, read from the code's own {@code @ConfigProperty} defaults. */
     public static UpstreamExchange exchange(UpstreamCaller caller) {
-        return exchange(caller, 16, 10_000, 5, new CallBudgets(25, 30_000));
+        return exchange(caller, Integer.parseInt(defaultOf("MCP_TENANT_CONCURRENCY")),
+                Long.parseLong(defaultOf("MCP_TENANT_QUEUE_MS")), Long.parseLong(defaultOf("MCP_MAX_RETRY_AFTER_SECONDS")),
+                new CallBudgets(defaultOf(CallBudgets.CALL_TIMEOUT_KEY), defaultOf(CallBudgets.UPSTREAM_TIMEOUT_KEY)));
+    }
+
+    /**
+     * The default of a setting of the execute controls as its {@code @ConfigProperty} declares it (on a field or a
+     * constructor parameter), so that this wiring cannot drift from what a server without settings runs with.
+     */
+    static String defaultOf(String setting) {
+        for (Class<?> type : List.of(CallBudgets.class, TenantConcurrencyLimit.class, UpstreamExchange.class,
+                TenantCircuitBreakers.class)) {
+            List<ConfigProperty> declared = new ArrayList<>();
+            for (Field field : type.getDeclaredFields()) {
+                declared.add(field.getAnnotation(ConfigProperty.class));
+            }
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                for (Parameter parameter : constructor.getParameters()) {
+                    declared.add(parameter.getAnnotation(ConfigProperty.class));
+                }
+            }
+            for (ConfigProperty property : declared) {
+                if (property != null && property.name().equals(setting)) {
+                    return property.defaultValue();
+                }
+            }
+        }
+        throw new IllegalArgumentException("no @ConfigProperty named " + setting + " in the execute controls");
     }
 
     /** With the settings a test needs (the breaker keeps its defaults: 5 failures, open for 30 s). */
@@ -69,7 +101,10 @@ public final class ExecutionParts {
         exchange.breakers.openSeconds = 30;
         exchange.concurrency = new TenantConcurrencyLimit();
         exchange.concurrency.permitsPerTenant = permitsPerTenant;
+        exchange.concurrency.permitsPerInstance = Integer.parseInt(defaultOf("MCP_INSTANCE_CONCURRENCY"));
         exchange.concurrency.queueMillis = queueMillis;
+        exchange.concurrency.budgets = budgets;
+        exchange.concurrency.checkSettings();
         exchange.maxRetryAfterSeconds = maxRetryAfterSeconds;
         exchange.budgets = budgets;
         exchange.checkSettings();

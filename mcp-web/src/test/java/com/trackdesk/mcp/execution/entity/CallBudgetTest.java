@@ -77,6 +77,16 @@ class CallBudgetTest {
     }
 
     @Test
+    void aWaitInLineForAFreeSlotIsToldAsPartOfTheWholeWait() {
+        pass(Duration.ofMillis(2_000));
+        budget.waitedInLine(Duration.ofMillis(2_000));
+        budget.attemptStarted();
+        pass(Duration.ofMillis(1_500));
+
+        assertThat(budget.describeWaiting()).isEqualTo("waited 4 s over 1 attempt, 2 s of it in line for a free slot");
+    }
+
+    @Test
     void aCallThatNeverGotToBeSentSaysSo() {
         pass(Duration.ofSeconds(3));
         assertThat(budget.describeWaiting()).isEqualTo("waited 3 s without getting to send it");

@@ -31,7 +31,7 @@ public enum Outcome {
     AUTH,
     /** The server's policy (read-only mode, allow/deny lists) refused the operation. */
     POLICY,
-    /** Too many calls of this tenant were in flight: refused at once with "slow down". */
+    /** The tenant's (or the instance's) calls in flight were at their bound and no slot came within the wait in line. */
     OVERLOADED,
     /** The Host names no tenant this server serves. */
     UNKNOWN_TENANT;
