@@ -115,7 +115,8 @@ label, rnd, result, ticks, c2, classes, compiles, hz, load = sys.argv[1:10]
 r = json.loads(result)
 calls = r["requests"]; secs = r["duration_us"] / 1e6
 bad = r["bad_answers"] + sum(r["socket_errors"].values())
-print(f"{label} round {rnd}: {calls} calls in {secs:.0f} s ({calls / secs:.0f}/s, {bad} bad, {r['bad']['tool_error']} of them tool errors), "
+print(f"{label} round {rnd}: {calls} calls in {secs:.0f} s ({calls / secs:.0f}/s, {bad} bad: {r['bad']['tool_error']} tool errors, "
+      f"{sum(r['socket_errors'].values())} socket errors or timeouts, {bad - r['bad']['tool_error'] - sum(r['socket_errors'].values())} other), "
       f"CPU {int(ticks) * 1000 / int(hz) / calls:.3f} ms/call, C2 threads {int(c2) / int(hz):.1f} s CPU, "
       f"+{classes} classes, {int(compiles) / secs:.1f} compilations/s, p50 {r['latency_us']['p50'] / 1000:.2f} ms, "
       f"p99 {r['latency_us']['p99'] / 1000:.2f} ms, load {load}", flush=True)

@@ -42,7 +42,7 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 RUN_ID=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 KEY_PREFIX="drill-$RUN_ID"
 # the clients are spread over TENANTS tenants (Host drill-t0… of the tenant domain): 64 assistants of one
-# tenant would hit the per-tenant bound of concurrent upstream calls (MCP_TENANT_CONCURRENCY) by design
+# tenant would wait in line behind the per-tenant bound of concurrent upstream calls (MCP_TENANT_CONCURRENCY, 16)
 TENANTS=${TENANTS:-8}
 for t in $(seq 0 $((TENANTS - 1))); do echo "127.0.0.1 drill-t$t.$TENANT_DOMAIN"; done >"$OUT/hosts"
 CA="$STATE/caddy/data/caddy/pki/authorities/local/root.crt"

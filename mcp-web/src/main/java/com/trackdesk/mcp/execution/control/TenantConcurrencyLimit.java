@@ -108,7 +108,7 @@ public class TenantConcurrencyLimit {
         }
     }
 
-    /** Calls of the tenant in line for one of its slots now (for tests and messages). */
+    /** Calls of the tenant in line for one of its slots now: what a test watches to know the line has formed. */
     int waiting(Tenant tenant) {
         CallSlots slots = tenantSlots.existing(tenant.name());
         return slots == null ? 0 : slots.waiting();
