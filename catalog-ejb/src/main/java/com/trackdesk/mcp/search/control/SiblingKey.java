@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * distinct choices among five hits.
  * <p>
  * The resource is what the path names after the last parameter of its scope (the literal segments after the last
- * {@code {...}}, an item's own parameter aside): everything before it says whose the resource is. Counting a fixed
- * number of literal segments instead kept {@code applications/emojis} and {@code guilds/emojis} apart. A single
+ * {@code {...}}, an item's own parameter aside, at most two of them): everything before it says whose the resource
+ * is. Always counting two literal segments kept {@code applications/emojis} and {@code guilds/emojis} apart. A single
  * segment that is no plural after an item is an action on that item ({@code /quotes/{quote}/cancel}), not a resource
  * of its own: there the item's kind stays part of the key.
  */
 final class SiblingKey {
 
+    /** At most this many literal segments name the resource; before them (/user/firewall/...) is the scope. */
+    static final int RESOURCE_SEGMENTS = 2;
     private static final Pattern VERSION = Pattern.compile("v\\d+(\\.\\d+)?");
 
     private SiblingKey() {
@@ -33,7 +35,7 @@ final class SiblingKey {
             end--;
         }
         var resource = new ArrayList<String>();
-        for (int i = end - 1; i >= 0 && !isParameter(segments[i]); i--) {
+        for (int i = end - 1; i >= 0 && !isParameter(segments[i]) && resource.size() < RESOURCE_SEGMENTS; i--) {
             if (!segments[i].isEmpty() && !VERSION.matcher(segments[i]).matches()) {
                 resource.add(0, segments[i].toLowerCase(Locale.ROOT));
             }
