@@ -88,6 +88,7 @@ final class QuerySpelling {
                     known.add(synonyms.words.get(i, scratch).utf8ToString());
                 }
             }
+            EnglishWords.count();
             var suggestible = new HashSet<>(known);
             suggestible.addAll(spelledWords);
             return new QuerySpelling(Set.copyOf(known), Set.copyOf(spelledWords), vocabularyIndex(suggestible), analyzers);
