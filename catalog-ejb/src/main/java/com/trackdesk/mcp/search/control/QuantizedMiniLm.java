@@ -22,7 +22,7 @@ final class QuantizedMiniLm extends AbstractInProcessEmbeddingModel {
 
     static final int DIMENSIONS = 384;
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final OnnxBertBiEncoder encoder;
     /** Kept for the session's lifetime. */

@@ -40,12 +40,15 @@ final class QuerySpelling {
     private static final SuggestWord[] NONE = new SuggestWord[0];
 
     private final Set<String> known;
+    /** The spec's words as spelled: a word typed exactly like one of them is no typo, even if it is not indexed. */
+    private final Set<String> spelledWords;
     private final IndexReader vocabulary;
     private final DirectSpellChecker checker = new DirectSpellChecker();
     private final SearchAnalyzers analyzers;
 
-    private QuerySpelling(Set<String> known, IndexReader vocabulary, SearchAnalyzers analyzers) {
+    private QuerySpelling(Set<String> known, Set<String> spelledWords, IndexReader vocabulary, SearchAnalyzers analyzers) {
         this.known = known;
+        this.spelledWords = spelledWords;
         this.vocabulary = vocabulary;
         this.analyzers = analyzers;
         checker.setMaxEdits(1);
@@ -85,9 +88,10 @@ final class QuerySpelling {
                     known.add(synonyms.words.get(i, scratch).utf8ToString());
                 }
             }
+            EnglishWords.count();
             var suggestible = new HashSet<>(known);
             suggestible.addAll(spelledWords);
-            return new QuerySpelling(Set.copyOf(known), vocabularyIndex(suggestible), analyzers);
+            return new QuerySpelling(Set.copyOf(known), Set.copyOf(spelledWords), vocabularyIndex(suggestible), analyzers);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the spelling vocabulary", e);
         }
@@ -103,11 +107,11 @@ final class QuerySpelling {
             stream.reset();
             while (stream.incrementToken()) {
                 var word = term.toString();
-                if (offset.startOffset() < replacedUntil || !needsCorrection(word)) {
-                    continue;
-                }
                 // The word as typed first: a typo'd word does not stem like the word it misspells.
                 var spelled = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+                if (offset.startOffset() < replacedUntil || !needsCorrection(word, spelled)) {
+                    continue;
+                }
                 var suggestions = spelled.equals(word) ? NONE
                         : checker.suggestSimilar(new Term(WORD, spelled), 1, vocabulary, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                 if (suggestions.length == 0) {
@@ -131,9 +135,15 @@ final class QuerySpelling {
         return corrected == null ? text : corrected.toString();
     }
 
-    private boolean needsCorrection(String word) {
+    /**
+     * @param word    as analysed (stemmed)
+     * @param spelled as typed, lower case
+     */
+    private boolean needsCorrection(String word, String spelled) {
         return word.length() >= MIN_LENGTH
                 && !known.contains(word)
+                && !spelledWords.contains(spelled)
+                && !EnglishWords.contains(spelled)
                 && !analyzers.isStopword(word)
                 && word.chars().allMatch(Character::isLetter);
     }

@@ -102,9 +102,19 @@ public final class SearchIndex {
         }
     }
 
-    /** The words of the operations' names, summaries, paths and tags as the spec spells them, to correct typos towards. */
+    /**
+     * The words of the operations' names, summaries, paths and tags as the spec spells them, to correct typos towards,
+     * and of the API's title: people name the API ("send an alert into discord") although its operations do not.
+     */
     private static Set<String> spelledWords(OperationCatalog catalog) {
         var words = new HashSet<String>();
+        if (catalog.info() != null && catalog.info().title() != null) {
+            for (var word : OperationWords.of(catalog.info().title())) {
+                if (word.length() >= QuerySpelling.MIN_LENGTH && word.chars().allMatch(Character::isLetter)) {
+                    words.add(word);
+                }
+            }
+        }
         for (var operation : catalog.operations()) {
             var text = operation.operationId() + " " + operation.summary() + " " + operation.path() + " "
                     + String.join(" ", operation.tags());
