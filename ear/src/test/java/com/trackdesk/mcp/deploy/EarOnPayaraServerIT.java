@@ -159,4 +159,30 @@ class EarOnPayaraServerIT {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("\"mcp-server\"");
     }
+
+    @Test
+    void theConsoleCountsTheCallsTheEndpointRecorded() throws Exception {
+        // mcp-web writes through its container pool and JTA, admin-ui reads through its own: one database, two pools
+        long before = summaryCalls();
+        JsonNode result = McpRpc.call(mcp(), KEY, "search", Map.of("query", "list tags"));
+        assertThat(result.get("isError").asBoolean()).isFalse();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        long calls = summaryCalls();
+        while (calls < before + 1 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            calls = summaryCalls();
+        }
+        assertThat(calls).as("calls the console counts (server log: " + server.serverLog() + ")")
+                .isGreaterThanOrEqualTo(before + 1);
+    }
+
+    long summaryCalls() {
+        String basic = Base64.getEncoder().encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> summary = Http.get(base.resolve("admin/api/metrics/summary"), "Authorization",
+                "Basic " + basic);
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        return McpRpc.json(summary.body()).get("calls").asLong();
+    }
 }

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.control.SignInWriter;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
@@ -34,13 +34,13 @@ class AccessCountsTest {
     Path dir;
 
     MetricsOptions options;
-    MetricsDatabase database;
+    ResourceLocalMetricsDatabase database;
 
     @BeforeEach
     void openDatabase() {
         options = new MetricsOptions("jdbc:h2:file:" + dir.resolve("metrics"), "sa", "", TenantMode.HASHED,
                 Optional.empty(), false, 30, 1000);
-        database = new MetricsDatabase(options);
+        database = new ResourceLocalMetricsDatabase(options);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
@@ -32,11 +32,11 @@ class InstanceSharesTest {
     @TempDir
     Path dir;
 
-    final List<MetricsDatabase> opened = new ArrayList<>();
+    final List<ResourceLocalMetricsDatabase> opened = new ArrayList<>();
 
     @AfterEach
     void close() {
-        opened.forEach(MetricsDatabase::close);
+        opened.forEach(ResourceLocalMetricsDatabase::close);
     }
 
     @Test
@@ -66,8 +66,8 @@ class InstanceSharesTest {
                 .write(new WriteBatch(List.of(calls), 0, Optional.empty()));
     }
 
-    private MetricsDatabase database(MetricsOptions options) {
-        MetricsDatabase database = new MetricsDatabase(options);
+    private ResourceLocalMetricsDatabase database(MetricsOptions options) {
+        ResourceLocalMetricsDatabase database = new ResourceLocalMetricsDatabase(options);
         opened.add(database);
         return database;
     }

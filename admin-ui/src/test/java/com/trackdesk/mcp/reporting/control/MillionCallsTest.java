@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.Rollups;
 import com.trackdesk.mcp.metrics.control.TenantLabels;
 import com.trackdesk.mcp.metrics.entity.CallRecord;
@@ -58,14 +58,14 @@ class MillionCallsTest {
     static Path dir;
 
     MetricsOptions options;
-    MetricsDatabase database;
+    ResourceLocalMetricsDatabase database;
     RollupReader reader;
 
     @BeforeAll
     void storeAWeekOfCalls() throws SQLException {
         options = new MetricsOptions("jdbc:h2:file:" + dir.resolve("metrics"), "sa", "", TenantMode.HASHED,
                 Optional.empty(), false, 30, 10_000);
-        database = new MetricsDatabase(options);
+        database = new ResourceLocalMetricsDatabase(options);
         reader = new RollupReader(database, options);
         assertThat(database.open()).isTrue();
         long started = System.nanoTime();

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.control.RetentionPurge;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
@@ -41,7 +41,7 @@ class PostgresqlReportingTest {
         MetricsOptions options = new MetricsOptions(POSTGRES.url(), POSTGRES.user(), POSTGRES.password(),
                 TenantMode.HASHED, Optional.empty(), true, 30, 1000, "pg-instance");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        MetricsDatabase database = new MetricsDatabase(options);
+        ResourceLocalMetricsDatabase database = new ResourceLocalMetricsDatabase(options);
         try {
             assertThat(database.open()).as(database.lastFailure()).isTrue();
             MetricsWriter writer = new MetricsWriter(database, options, Clock.systemUTC());

@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
@@ -32,7 +32,7 @@ class ProtocolRevisionCountsTest {
     @TempDir
     Path dir;
 
-    MetricsDatabase database;
+    ResourceLocalMetricsDatabase database;
     MetricsWriter writer;
     ProtocolRevisionCounts counts;
 
@@ -40,7 +40,7 @@ class ProtocolRevisionCountsTest {
     void openDatabase() {
         MetricsOptions options = new MetricsOptions("jdbc:h2:file:" + dir.resolve("metrics"), "sa", "", TenantMode.HASHED,
                 Optional.empty(), false, 30, 1000);
-        database = new MetricsDatabase(options);
+        database = new ResourceLocalMetricsDatabase(options);
         writer = new MetricsWriter(database, options, Clock.fixed(T0, ZoneOffset.UTC));
         counts = new ProtocolRevisionCounts(database, options);
     }

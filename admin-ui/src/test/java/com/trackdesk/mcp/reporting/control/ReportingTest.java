@@ -1,6 +1,6 @@
 package com.trackdesk.mcp.reporting.control;
 
-import com.trackdesk.mcp.metrics.control.MetricsDatabase;
+import com.trackdesk.mcp.metrics.control.ResourceLocalMetricsDatabase;
 import com.trackdesk.mcp.metrics.control.MetricsWriter;
 import com.trackdesk.mcp.metrics.entity.CallMetric;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
@@ -43,7 +43,7 @@ class ReportingTest {
     Path dir;
 
     MetricsOptions options;
-    MetricsDatabase database;
+    ResourceLocalMetricsDatabase database;
     MetricsWriter writer;
     RollupReader reader;
 
@@ -51,7 +51,7 @@ class ReportingTest {
     void openDatabase() {
         options = new MetricsOptions("jdbc:h2:file:" + dir.resolve("metrics"), "sa", "", TenantMode.HASHED,
                 Optional.empty(), true, 30, 1000);
-        database = new MetricsDatabase(options);
+        database = new ResourceLocalMetricsDatabase(options);
         writer = new MetricsWriter(database, options, Clock.fixed(T0, ZoneOffset.UTC));
         reader = new RollupReader(database, options);
     }

@@ -2,14 +2,10 @@ package com.trackdesk.mcp.metrics.control;
 
 import com.trackdesk.mcp.metrics.entity.DatabaseReachability;
 import com.trackdesk.mcp.metrics.entity.MetricsOptions;
-import com.trackdesk.mcp.metrics.entity.RedactedLocation;
 
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -35,12 +31,12 @@ public class DatabaseReachabilityProbe {
                 return DatabaseReachability.reachable(connection.getMetaData().getDatabaseProductName(), clock.instant());
             }
             return DatabaseReachability.unreachable("connection is not valid", clock.instant());
-        } catch (SQLException | RuntimeException | ReflectiveOperationException | LinkageError e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             return DatabaseReachability.unreachable(MetricsDatabase.describe(e), clock.instant());
         }
     }
 
-    private Connection connect() throws SQLException, ReflectiveOperationException {
+    private Connection connect() throws SQLException {
         String url = options.databaseUrl();
         Properties properties = new Properties();
         properties.setProperty("user", options.databaseUser());
@@ -50,17 +46,6 @@ public class DatabaseReachabilityProbe {
             properties.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
             properties.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS));
         }
-        Optional<String> driverClass = DatabaseDriver.classFor(url);
-        if (driverClass.isEmpty()) {
-            // another driver's own URL parameters bound it; DriverManager's login timeout is JVM-wide, not ours to set
-            return DriverManager.getConnection(url, properties);
-        }
-        Driver driver = (Driver) Class.forName(driverClass.get(), true, DatabaseReachabilityProbe.class.getClassLoader())
-                .getDeclaredConstructor().newInstance();
-        Connection connection = driver.connect(url, properties);
-        if (connection == null) {
-            throw new SQLException(driverClass.get() + " does not accept " + RedactedLocation.of(url));
-        }
-        return connection;
+        return DatabaseDriver.connect(url, properties);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * At deployment (of either WAR): migrate the metrics schema, so it is ready before the first call or the
  * first console page, and schedule the hourly retention purge. A database that is down delays neither
- * deployment: both are tried again later.
+ * deployment: both are tried again later. (Where the WAR's connection pool is not handed over yet, see
+ * {@link WarConnectionPool}, the schema is migrated on the first use after it is.)
  */
 @ApplicationScoped
 public class MetricsStartup {

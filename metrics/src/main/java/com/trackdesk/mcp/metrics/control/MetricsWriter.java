@@ -24,9 +24,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Stores one batch of calls and adds them to the rollups, in one transaction so that rows and rollups
- * always agree. Another instance writing to the same rollup row at the same time makes the transaction
- * fail (unique key or row version); it is then run again on fresh rows.
+ * Stores one batch of calls and adds them to the rollups, in one (container) transaction so that rows and
+ * rollups always agree. Another instance writing to the same rollup row at the same time makes the transaction
+ * fail (unique key or row version); it is then run again, in a new transaction, on fresh rows.
  */
 public class MetricsWriter {
 
@@ -52,6 +52,9 @@ public class MetricsWriter {
 
     /** Throws when the batch could not be stored; then nothing of it was. */
     public void write(WriteBatch batch) {
+        if (!database.open()) {
+            throw new MetricsDatabaseUnavailable("metrics database unavailable: " + database.lastFailure());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 labels = database.inTransaction(em -> writeIn(em, batch));

@@ -27,6 +27,9 @@ public class RetentionPurge {
     /** Returns the number of call rows deleted. */
     public int purge() {
         LocalDateTime cutoff = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).minusDays(retentionDays);
+        if (!database.open()) {
+            throw new MetricsDatabaseUnavailable("metrics database unavailable: " + database.lastFailure());
+        }
         return database.inTransaction(em -> {
             int calls = em.createQuery("DELETE FROM CallRecord c WHERE c.calledAt < :cutoff")
                     .setParameter("cutoff", cutoff).executeUpdate();

@@ -1,14 +1,16 @@
 package com.trackdesk.mcp.metrics.control;
 
-import com.trackdesk.mcp.metrics.entity.MetricsOptions;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
+import javax.sql.DataSource;
 import java.util.logging.Logger;
 
 /**
- * Brings the metrics schema up to date with Flyway. Both WARs do this at startup against the same
- * database. On PostgreSQL Flyway's advisory lock keeps concurrent migrations apart. H2 cannot roll back
+ * Brings the metrics schema up to date with Flyway, through the WAR's metrics connection pool, before the first use
+ * of the database ({@link MetricsDatabase#open()}): the metrics module is the schema's one owner, and whichever WAR
+ * uses the database first migrates it; the other finds nothing left to do. On PostgreSQL Flyway's advisory lock
+ * keeps concurrent migrations (of both WARs, of several instances) apart. H2 cannot roll back
  * DDL, and two migrations racing there leave a failed migration behind that blocks every later start;
  * an embedded H2 database is only ever open in one JVM, so migrations are serialized JVM-wide. A start
  * that still fails (the database was busy) is simply tried again, which then finds nothing left to do.
@@ -26,15 +28,15 @@ public final class SchemaMigration {
     private static final String JVM_WIDE_LOCK = "com.trackdesk.mcp.metrics.control.SchemaMigration";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    private final MetricsOptions options;
+    private final DataSource dataSource;
 
-    public SchemaMigration(MetricsOptions options) {
-        this.options = options;
+    public SchemaMigration(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(options.databaseUrl(), options.databaseUser(), options.databasePassword())
+                .dataSource(dataSource)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
                 .load();

@@ -36,16 +36,16 @@ class CallRecordingTest {
     @TempDir
     Path dir;
 
-    final List<MetricsDatabase> opened = new ArrayList<>();
+    final List<ResourceLocalMetricsDatabase> opened = new ArrayList<>();
     final ManualClock clock = new ManualClock(NOON);
 
     @AfterEach
     void closeDatabases() {
-        opened.forEach(MetricsDatabase::close);
+        opened.forEach(ResourceLocalMetricsDatabase::close);
     }
 
     RecordingPipeline pipeline(MetricsOptions options, int capacity) {
-        MetricsDatabase database = new MetricsDatabase(options, clock);
+        ResourceLocalMetricsDatabase database = new ResourceLocalMetricsDatabase(options, clock);
         opened.add(database);
         return new RecordingPipeline(capacity, database, new MetricsWriter(database, options, clock), clock);
     }
@@ -74,7 +74,7 @@ class CallRecordingTest {
         RecordingPipeline first = pipeline(options, 100);
         first.offer(call(NOON, "acme", "listAffiliates", Outcome.OK, 100));
         first.drain();
-        opened.forEach(MetricsDatabase::close);
+        opened.forEach(ResourceLocalMetricsDatabase::close);
 
         RecordingPipeline second = pipeline(options, 100);
         second.offer(call(NOON.plusSeconds(5), "acme", "listAffiliates", Outcome.OK, 100));
@@ -213,7 +213,7 @@ class CallRecordingTest {
             assertThat(pipeline.snapshot().lostCalls()).isZero();
             assertThat(pipeline.snapshot().writtenCalls()).isEqualTo(4);
         } finally {
-            opened.forEach(MetricsDatabase::close);
+            opened.forEach(ResourceLocalMetricsDatabase::close);
             server.stop();
         }
     }

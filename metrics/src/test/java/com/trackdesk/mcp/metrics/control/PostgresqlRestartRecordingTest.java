@@ -34,7 +34,7 @@ class PostgresqlRestartRecordingTest {
         MetricsOptions options = new MetricsOptions(POSTGRES.url(), POSTGRES.user(), POSTGRES.password(),
                 TenantMode.HASHED, Optional.empty(), false, 30, 1000);
         ManualClock clock = new ManualClock(NOON);
-        MetricsDatabase database = new MetricsDatabase(options, clock);
+        ResourceLocalMetricsDatabase database = new ResourceLocalMetricsDatabase(options, clock);
         RecordingPipeline pipeline = new RecordingPipeline(1000, database, new MetricsWriter(database, options, clock), clock);
         try {
             offer(pipeline, 10);

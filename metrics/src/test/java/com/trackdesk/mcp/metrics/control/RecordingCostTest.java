@@ -27,7 +27,7 @@ class RecordingCostTest {
 
     RecordingPipeline pipeline(int capacity) {
         // the database is never touched by offer(): nothing is opened here
-        MetricsDatabase unused = new MetricsDatabase(MetricsTestDatabase.options(Path.of("unused")));
+        ResourceLocalMetricsDatabase unused = new ResourceLocalMetricsDatabase(MetricsTestDatabase.options(Path.of("unused")));
         return new RecordingPipeline(capacity, unused, new MetricsWriter(unused, null, Clock.systemUTC()), Clock.systemUTC());
     }
 

@@ -28,7 +28,7 @@ class RetentionPurgeTest {
     @TempDir
     Path dir;
 
-    MetricsDatabase database;
+    ResourceLocalMetricsDatabase database;
 
     @AfterEach
     void close() {
@@ -38,7 +38,7 @@ class RetentionPurgeTest {
     @Test
     void callsRollupsAndReportsOlderThanTheRetentionAreDeletedButTheCurrentCatalogStays() throws Exception {
         MetricsOptions options = MetricsTestDatabase.options(dir);
-        database = new MetricsDatabase(options);
+        database = new ResourceLocalMetricsDatabase(options);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MetricsWriter writer = new MetricsWriter(database, options, Clock.fixed(NOW.minus(Duration.ofDays(40)), ZoneOffset.UTC));
         writer.write(new WriteBatch(List.of(call(NOW.minus(Duration.ofDays(31)), "acme", "old", Outcome.OK, 10),

@@ -21,8 +21,8 @@ class SchemaMigrationTest {
     @Test
     void migratingAgainChangesNothing() throws Exception {
         MetricsOptions options = MetricsTestDatabase.options(dir);
-        new SchemaMigration(options).migrate();
-        new SchemaMigration(options).migrate();
+        new SchemaMigration(new ConfiguredDataSource(options)).migrate();
+        new SchemaMigration(new ConfiguredDataSource(options)).migrate();
 
         assertThat(MetricsTestDatabase.count(options, "SELECT COUNT(*) FROM \"metrics_schema_history\" WHERE \"version\" = '1' AND \"success\""))
                 .isEqualTo(1);
@@ -40,7 +40,7 @@ class SchemaMigrationTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                new SchemaMigration(options).migrate();
+                new SchemaMigration(new ConfiguredDataSource(options)).migrate();
             }));
         }
         start.countDown();
