@@ -258,7 +258,7 @@ start_payara() {
   printf '%s' "$answer" >"$OUT/raw/ours-tools-list.json"
   log "Payara: first tools/list after $(( (t1 - t0) / 1000000 )) ms, RSS $((rss / 1024)) MB (Payara's own 'ready in': ${ready:-?} ms)"
   record startup target=ours startup_ms=$(( (t1 - t0) / 1000000 )) rss_kb="$rss" hwm_kb="$hwm" \
-    payara_ready_ms="${ready:-null}" heap="\"$HEAP\"" tools_list_chars="${#answer}"
+    payara_ready_ms="${ready:-null}" heap="\"$HEAP\"" class_data_sharing="\"${PAYARA_CDS:-on}\"" tools_list_chars="${#answer}"
 
   # sanity: the measured calls answer what they should
   local exec_answer search_answer
