@@ -44,6 +44,7 @@ environment (defaults in brackets):
   BENCH_JFR_CONCURRENCY [64]         concurrency of the extra, unmeasured step JFR records (execute and search)
   BENCH_STARTUP_TIMEOUT [240]        seconds to wait for Payara's first tools/list
   BENCH_JAVA [java]                  java used for Payara Micro (JDK 17)
+  PAYARA_CDS [jar]                   plain java -jar as ./run starts it by default; on: with the class-data archive, off: the launcher only
 EOF
 }
 
@@ -229,12 +230,18 @@ start_payara() {
   [ "$TENANT_CONCURRENCY" = default ] || env_tenant=(MCP_TENANT_CONCURRENCY="$TENANT_CONCURRENCY")
   log "starting Payara Micro $PAYARA_VERSION ($HEAP) with mcp-web.war on 127.0.0.1:$MCP_PORT"
   local t0 t1 answer=""
-  t0=$(now_ns)
+  # Started as ./run starts it (deploy/payara-micro/start-payara.sh: the class-data archive of issue 17, kept in
+  # bench/.cache/payara-state); an archive still to be made is made first, outside the measured start.
   # search is measured lexical only (the issue-17 target of 0.3 ms is for that path): no embedding model
-  # shellcheck disable=SC2086
-  env MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo MCP_SEARCH_SEMANTIC="${BENCH_SEMANTIC:-off}" "${env_tenant[@]}" \
-    "$JAVA_BIN" $HEAP -jar "$PAYARA_JAR" --nocluster --port "$MCP_PORT" --rootdir "$WORK/payara-root" \
-    --deploy "$WORK/mcp-web.war" >"$OUT/logs/payara.log" 2>&1 &
+  local server_env=(MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo
+    MCP_SEARCH_SEMANTIC="${BENCH_SEMANTIC:-off}" "${env_tenant[@]}"
+    PAYARA_JAVA="$JAVA_BIN" PAYARA_JAVA_OPTS="$HEAP")
+  local starter=("$ROOT/deploy/payara-micro/start-payara.sh" "$PAYARA_JAR" "$BENCH_DIR/.cache/payara-state"
+    --port "$MCP_PORT" --deploy "$WORK/mcp-web.war")
+  env "${server_env[@]}" PAYARA_PREPARE_ONLY=1 "${starter[@]}" >"$OUT/logs/payara-prepare.log" 2>&1 \
+    || die "could not prepare Payara Micro: see $OUT/logs/payara-prepare.log"
+  t0=$(now_ns)
+  env "${server_env[@]}" "${starter[@]}" >"$OUT/logs/payara.log" 2>&1 &
   PAYARA_PID=$!; track "$PAYARA_PID"
   local deadline=$(( $(date +%s) + STARTUP_TIMEOUT ))
   while :; do
@@ -251,7 +258,7 @@ start_payara() {
   printf '%s' "$answer" >"$OUT/raw/ours-tools-list.json"
   log "Payara: first tools/list after $(( (t1 - t0) / 1000000 )) ms, RSS $((rss / 1024)) MB (Payara's own 'ready in': ${ready:-?} ms)"
   record startup target=ours startup_ms=$(( (t1 - t0) / 1000000 )) rss_kb="$rss" hwm_kb="$hwm" \
-    payara_ready_ms="${ready:-null}" heap="\"$HEAP\"" tools_list_chars="${#answer}"
+    payara_ready_ms="${ready:-null}" heap="\"$HEAP\"" class_data_sharing="\"${PAYARA_CDS:-jar}\"" tools_list_chars="${#answer}"
 
   # sanity: the measured calls answer what they should
   local exec_answer search_answer

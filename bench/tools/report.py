@@ -436,7 +436,7 @@ def render(results_dir, machine, upstream, startups, after, rows, by, concs, com
               ["kernel", machine.get("kernel")],
               ["load average at start", machine.get("loadavg_start")],
               ["java", f"`{machine.get('java')}`"],
-              ["Payara Micro", f"{machine.get('payara')} (`--nocluster`, mcp-web.war only, JVM `{(startups.get('ours') or {}).get('heap', '?')}`)"],
+              ["Payara Micro", f"{machine.get('payara')} (`--nocluster`, mcp-web.war only, JVM `{(startups.get('ours') or {}).get('heap', '?')}`, class-data archive `PAYARA_CDS={(startups.get('ours') or {}).get('class_data_sharing', 'jar')}`)"],
               ["upstream", f"{upstream.get('server', 'nginx')} (1 worker), static {upstream.get('response_bytes')}-byte answer"],
               ["load tools", f"{machine.get('wrk')}; node {machine.get('node')} (`bench/peer/loadgen.mjs`)"],
               ["steps", f"concurrency {machine.get('concurrency')}, {machine.get('duration_s')} s each after {machine.get('warmup_s')} s warm-up at 16"],
