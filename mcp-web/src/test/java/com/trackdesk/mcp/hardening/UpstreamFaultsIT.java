@@ -172,11 +172,12 @@ class UpstreamFaultsIT {
      * Known limit (SECURITY.md): MCP_UPSTREAM_TIMEOUT_MS bounds each read, not the whole answer, so an
      * upstream that drips its body in pieces, each within the read timeout, holds the call for as long as
      * it drips. This pins down today's behaviour: the call completes, it does not fail or hang forever.
+     * Eight pieces 0.4 s apart: each wait stays well inside the 1.5 s read timeout also on a busy machine.
      */
     @Test
     void aDrippingUpstreamIsBoundedByItsOwnPaceOnly() {
         stub("drip", aResponse().withHeader("Content-Type", "application/json").withBody("{\"tags\":[" + "{\"id\":\"t\"},".repeat(50) + "{}]}")
-                .withChunkedDribbleDelay(4, 3_200));
+                .withChunkedDribbleDelay(8, 3_200));
         long start = System.nanoTime();
         JsonNode result = execute("drip", Map.of("operationId", "TagsService_ListTags"));
         long millis = (System.nanoTime() - start) / 1_000_000;
