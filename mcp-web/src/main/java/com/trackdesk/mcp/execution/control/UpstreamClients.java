@@ -56,6 +56,16 @@ public class UpstreamClients {
      */
     private static final DefaultHttpRequestRetryStrategy NEVER_RESEND = new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS);
 
+    /**
+     * Answers are asked for as they are, without {@code Accept-Encoding: gzip, deflate} (which Apache sends by default
+     * and then inflates transparently), as the JDK clients asked for them. A compressing upstream holds bytes back in
+     * its compressor: WireMock's gzip sent nothing between the headers and the end of a body dripped over 3.2 s, so
+     * every wait outlived the read timeout although the upstream kept pace ({@code UpstreamFaultsIT}). The read
+     * timeout would then bound the compressor's flushes instead of the upstream's bytes, and an answer, which is read
+     * whole without a byte cap (SECURITY.md), could inflate a hundredfold from what came over the wire.
+     */
+    private static final boolean ASK_FOR_COMPRESSION = false;
+
     /** A pooled connection idle this long is checked before it is used again (the upstream may have closed it). */
     private static final TimeValue CHECK_IDLE_CONNECTIONS_AFTER = TimeValue.ofSeconds(2);
 
@@ -94,7 +104,9 @@ public class UpstreamClients {
                 .property(Apache5ClientProperties.CONNECTION_MANAGER, connections(attempt))
                 .property(Apache5ClientProperties.REQUEST_CONFIG, RequestConfig.custom()
                         // waiting for a pooled connection counts against the attempt too
-                        .setConnectionRequestTimeout(Timeout.of(attempt)).build())
+                        .setConnectionRequestTimeout(Timeout.of(attempt))
+                        .setContentCompressionEnabled(ASK_FOR_COMPRESSION)
+                        .build())
                 .property(Apache5ClientProperties.RETRY_STRATEGY, NEVER_RESEND)
                 .property(Apache5ClientProperties.DISABLE_COOKIES, true)
                 // a body goes with its Content-Length, as the JDK clients sent it, not chunked
