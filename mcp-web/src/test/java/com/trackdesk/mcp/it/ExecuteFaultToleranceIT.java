@@ -167,7 +167,7 @@ class ExecuteFaultToleranceIT {
     /**
      * The same promise when the connection breaks before the answer. Found by this test: Jersey's default connector
      * (the JDK's HttpURLConnection) silently sent the request a second time when the connection was reset or closed
-     * before a status line arrived; the rest client now runs on the java.net.http connector, which does not.
+     * before a status line arrived; the rest client now runs on the Apache HttpClient 5 connector, told never to repeat a request.
      */
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("writesWhoseConnectionBreaks")
@@ -197,7 +197,7 @@ class ExecuteFaultToleranceIT {
     /**
      * Found by this test: HttpURLConnection knows no PATCH ("Invalid HTTP method"), so every PATCH operation of the
      * API (TiersService_UpdateTier, RevenueOriginsService_UpdateRevenueOrigin, ...) failed "on the network" without
-     * reaching the upstream; the java.net.http connector sends it.
+     * reaching the upstream; the Apache HttpClient 5 connector sends it.
      */
     @Test
     void thePatchMethodReachesTheUpstream() {

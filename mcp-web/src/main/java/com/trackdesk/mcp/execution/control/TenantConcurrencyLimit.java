@@ -81,6 +81,11 @@ public class TenantConcurrencyLimit {
     /** Only idle tenants' slots are dropped: slots with calls in flight or in line must stay the ones they release. */
     private final PerTenantState<String, CallSlots> tenantSlots = new PerTenantState<>(CallSlots::idle);
 
+    /** Upstream calls this instance lets be in flight at once, all tenants together ({@code MCP_INSTANCE_CONCURRENCY}). */
+    public int callsPerInstance() {
+        return permitsPerInstance;
+    }
+
     /** Runs the call once it has a slot of its tenant and one of the instance; both are freed when it ends. */
     public <T> T within(Tenant tenant, CallBudget budget, Supplier<T> call) {
         long lineJoined = System.nanoTime();
