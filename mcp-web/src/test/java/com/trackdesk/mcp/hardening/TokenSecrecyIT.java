@@ -346,19 +346,23 @@ class TokenSecrecyIT {
     }
 
     /**
-     * A copy inside the HTTP server's or client's own I/O machinery: Grizzly's per-thread read buffers,
-     * the parsed headers of the last request on a kept-alive connection, and the read buffer of a kept-alive
-     * upstream connection of the JDK's HTTP client (holding the last answer read on it, e.g. one that echoed the
-     * key), all overwritten by the next request or answer that thread or connection handles. Decided by the first owner that is not a String, a NIO
-     * buffer or an array.
+     * A copy inside the HTTP server's or client's own I/O machinery: Grizzly's per-thread read buffers, the parsed
+     * headers of the last request on a kept-alive connection, and the session buffers of a kept-alive upstream
+     * connection of Apache HttpClient (the last request written on it, with its {@code X-Api-Key} header, and the last
+     * answer read on it, e.g. one that echoed the key), all overwritten by the next request or answer that thread or
+     * connection handles. Decided by the first owner that is not a String, a NIO buffer, an array or Apache's growable
+     * byte array (whose own owner says whether it is a connection's session buffer or something else).
      */
     static boolean transientBuffer(HeapDumpScan.Holder holder) {
         for (String owner : holder.referrers()) {
-            if (owner.equals("java.lang.String") || owner.startsWith("java.nio.") || owner.startsWith("[")) {
+            if (owner.equals("java.lang.String") || owner.startsWith("java.nio.") || owner.startsWith("[")
+                    || owner.equals("org.apache.hc.core5.util.ByteArrayBuffer")) {
                 continue;
             }
             return owner.startsWith("org.glassfish.grizzly.") || owner.startsWith("sun.net.www.")
-                    || owner.startsWith("sun.nio.") || owner.startsWith("jdk.internal.net.http.SocketTube");
+                    || owner.startsWith("sun.nio.") || owner.startsWith("jdk.internal.net.http.SocketTube")
+                    || owner.equals("org.apache.hc.core5.http.impl.io.SessionOutputBufferImpl")
+                    || owner.equals("org.apache.hc.core5.http.impl.io.SessionInputBufferImpl");
         }
         return false;
     }
