@@ -360,7 +360,7 @@ class TokenSecrecyIT {
                 continue;
             }
             return owner.startsWith("org.glassfish.grizzly.") || owner.startsWith("sun.net.www.")
-                    || owner.startsWith("sun.nio.") || owner.startsWith("jdk.internal.net.http.SocketTube")
+                    || owner.startsWith("sun.nio.")
                     || owner.equals("org.apache.hc.core5.http.impl.io.SessionOutputBufferImpl")
                     || owner.equals("org.apache.hc.core5.http.impl.io.SessionInputBufferImpl");
         }
