@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +49,29 @@ final class MatchReasons {
     }
 
     /**
-     * @param text           the request (spelling corrected)
+     * The request's words with what each analyses to, worked out once per search rather than once per hit.
+     *
+     * @param text the request (spelling corrected)
+     */
+    RequestWords words(String text) {
+        var words = new LinkedHashMap<String, Set<String>>();
+        for (var word : WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words.computeIfAbsent(word, w -> analyze(analyzers.typed(), w));
+            }
+        }
+        return new RequestWords(words);
+    }
+
+    /** A request's distinct words (lower case, in order) and their analysed terms. */
+    record RequestWords(Map<String, Set<String>> analysed) {
+    }
+
+    /**
+     * @param words          the request's words, from {@link #words(String)}
      * @param closeInMeaning whether the meaning ranking put this operation among its best
      */
-    List<String> of(Operation operation, String text, List<QueryConcepts.Concept> concepts, boolean closeInMeaning) {
+    List<String> of(Operation operation, RequestWords words, List<QueryConcepts.Concept> concepts, boolean closeInMeaning) {
         var vocabulary = vocabulary(operation);
         var matchedTerms = new HashSet<String>();
         for (var concept : concepts) {
@@ -60,9 +80,9 @@ final class MatchReasons {
             }
         }
         var matched = new LinkedHashSet<String>();
-        for (var word : WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (matched.size() < MAX_WORDS && !word.isEmpty() && analyze(analyzers.typed(), word).stream().anyMatch(matchedTerms::contains)) {
-                matched.add(word);
+        for (var word : words.analysed().entrySet()) {
+            if (matched.size() < MAX_WORDS && word.getValue().stream().anyMatch(matchedTerms::contains)) {
+                matched.add(word.getKey());
             }
         }
         var reasons = new ArrayList<String>(2);

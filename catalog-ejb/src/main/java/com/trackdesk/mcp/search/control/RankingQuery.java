@@ -13,6 +13,7 @@ import org.apache.lucene.search.SynonymQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +33,12 @@ final class RankingQuery {
     /** What a field name spelled out in the request adds for operations that take that field. */
     static final float FIELD_NAME_BOOST = 2.0f;
 
+    private final IndexedTerms indexed;
+
+    RankingQuery(IndexedTerms indexed) {
+        this.indexed = indexed;
+    }
+
     Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem) {
         return of(concepts, namesOneItem, Set.of());
     }
@@ -43,7 +50,7 @@ final class RankingQuery {
     Query of(List<QueryConcepts.Concept> concepts, boolean namesOneItem, Set<String> fieldNames) {
         var words = new BooleanQuery.Builder();
         for (var concept : concepts) {
-            words.add(concept(concept), BooleanClause.Occur.SHOULD);
+            concept(concept).ifPresent(query -> words.add(query, BooleanClause.Occur.SHOULD));
         }
         if (!namesOneItem && fieldNames.isEmpty()) {
             return words.build();
@@ -61,15 +68,25 @@ final class RankingQuery {
         return query.build();
     }
 
-    private static Query concept(QueryConcepts.Concept concept) {
+    /**
+     * Only the words a field holds are looked up there: a word no operation has in that field scores nothing, so
+     * leaving it out changes no ranking and saves Lucene a term look-up. Empty when no field holds any of the words.
+     */
+    private Optional<Query> concept(QueryConcepts.Concept concept) {
         var perField = new ArrayList<Query>();
         for (Map.Entry<String, Float> field : OperationFields.BOOSTS.entrySet()) {
             var synonyms = new SynonymQuery.Builder(field.getKey());
+            boolean any = false;
             for (var term : concept.terms()) {
-                synonyms.addTerm(new Term(field.getKey(), term.text()), term.weight());
+                if (indexed.contains(field.getKey(), term.text())) {
+                    synonyms.addTerm(new Term(field.getKey(), term.text()), term.weight());
+                    any = true;
+                }
             }
-            perField.add(new BoostQuery(synonyms.build(), field.getValue()));
+            if (any) {
+                perField.add(new BoostQuery(synonyms.build(), field.getValue()));
+            }
         }
-        return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+        return perField.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(perField, TIE_BREAKER));
     }
 }

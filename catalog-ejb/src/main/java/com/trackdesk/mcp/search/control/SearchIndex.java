@@ -7,6 +7,10 @@ import com.trackdesk.mcp.search.entity.SearchHit;
 import com.trackdesk.mcp.search.entity.SearchQuery;
 import com.trackdesk.mcp.search.entity.SearchResult;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,9 +25,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -43,10 +50,14 @@ public final class SearchIndex {
     private final OperationCatalog catalog;
     private final SearchAnalyzers analyzers;
     private final IndexSearcher searcher;
-    private final RankingQuery ranking = new RankingQuery();
+    private final RankingQuery ranking;
     private final QuerySpelling spelling;
     private final MatchReasons reasons;
     private final Optional<SemanticRanking> semantic;
+    /** Each operation's {@link SiblingKey}, by identity: worked out once, not for every candidate of every search. */
+    private final Map<Operation, String> siblingKeys;
+    /** The catalog ordinal of each Lucene document, read once instead of from stored fields per hit. */
+    private final int[] ordinalOfDocument;
 
     /** How many candidates each ranking brings to the fusion. */
     static final int CANDIDATES = 30;
@@ -55,15 +66,52 @@ public final class SearchIndex {
     /** Enough to show the other scopes; the assistant can search an operationId for details. */
     static final int MAX_VARIANTS = 4;
 
+    /**
+     * Postings as plain arrays on the heap. A search looks up dozens of terms (concepts × synonyms × fields); the default
+     * block-tree format opens buffered readers and decoding frames for every one, which cost most of a search's CPU
+     * (issue 17), while a catalog's index is a few megabytes at most and read only from memory anyway.
+     */
+    private static final Codec IN_MEMORY_POSTINGS = new Lucene912Codec() {
+        private final PostingsFormat direct = new DirectPostingsFormat();
+
+        @Override
+        public PostingsFormat getPostingsFormatForField(String field) {
+            return direct;
+        }
+    };
+
     private SearchIndex(OperationCatalog catalog, SearchAnalyzers analyzers, IndexSearcher searcher, SynonymMap synonyms,
                         Optional<SemanticRanking> semantic) {
         this.catalog = catalog;
         this.semantic = semantic;
         this.analyzers = analyzers;
         this.searcher = searcher;
+        this.siblingKeys = siblingKeys(catalog.operations());
+        this.ordinalOfDocument = ordinals(searcher);
+        this.ranking = new RankingQuery(IndexedTerms.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet()));
         this.reasons = new MatchReasons(analyzers, catalog.operations());
         this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers,
                 spelledWords(catalog));
+    }
+
+    private static Map<Operation, String> siblingKeys(List<Operation> operations) {
+        var keys = new IdentityHashMap<Operation, String>(operations.size() * 2);
+        operations.forEach(operation -> keys.put(operation, SiblingKey.of(operation)));
+        return Collections.unmodifiableMap(keys);
+    }
+
+    private static int[] ordinals(IndexSearcher searcher) {
+        try {
+            var reader = searcher.getIndexReader();
+            var stored = searcher.storedFields();
+            var ordinals = new int[reader.maxDoc()];
+            for (int doc = 0; doc < ordinals.length; doc++) {
+                ordinals[doc] = stored.document(doc).getField(OperationFields.ORDINAL).numericValue().intValue();
+            }
+            return ordinals;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the operation index", e);
+        }
     }
 
     /** With the bundled stopwords and Trackdesk synonyms. */
@@ -80,7 +128,7 @@ public final class SearchIndex {
         var analyzers = new SearchAnalyzers(Stopwords.bundled(), synonyms);
         var directory = new ByteBuffersDirectory();
         var config = new IndexWriterConfig(analyzers.index()).setRAMBufferSizeMB(256)
-                .setSimilarity(OperationFields.SIMILARITY);
+                .setSimilarity(OperationFields.SIMILARITY).setCodec(IN_MEMORY_POSTINGS);
         try (var writer = new IndexWriter(directory, config)) {
             var operations = catalog.operations();
             for (int i = 0; i < operations.size(); i++) {
@@ -156,6 +204,7 @@ public final class SearchIndex {
         var closeInMeaning = nearest.map(near -> near.stream().limit(CLOSE_IN_MEANING)
                 .map(n -> operations.get(n.ordinal())).toList()).orElse(List.of());
 
+        var requestWords = reasons.words(corrected);
         var hits = new ArrayList<SearchHit>();
         exact.ifPresent(op -> {
             // Named outright, so it outranks whatever the words matched best.
@@ -169,21 +218,21 @@ public final class SearchIndex {
             if (exact.map(e -> e == hit.operation()).orElse(false)) {
                 continue;
             }
-            var siblings = variants.get(SiblingKey.of(hit.operation()));
+            var siblings = variants.get(siblingKeys.get(hit.operation()));
             if (siblings != null) {
                 if (siblings.size() < MAX_VARIANTS) {
                     siblings.add(hit.operation().operationId());
                 }
             } else if (hits.size() + kept.size() < limit) {
                 kept.add(hit);
-                variants.put(SiblingKey.of(hit.operation()), new ArrayList<>());
+                variants.put(siblingKeys.get(hit.operation()), new ArrayList<>());
             }
         }
         for (var hit : kept) {
             var operation = hit.operation();
             hits.add(new SearchHit(operation, hit.score(),
-                    reasons.of(operation, corrected, concepts, closeInMeaning.contains(operation)),
-                    variants.get(SiblingKey.of(operation))));
+                    reasons.of(operation, requestWords, concepts, closeInMeaning.contains(operation)),
+                    variants.get(siblingKeys.get(operation))));
         }
         return new SearchResult(List.copyOf(hits), exact.isPresent());
     }
@@ -191,11 +240,9 @@ public final class SearchIndex {
     private List<SearchHit> ranked(Query query, int limit) {
         try {
             var top = searcher.search(query, limit);
-            var stored = searcher.storedFields();
             var hits = new ArrayList<SearchHit>(top.scoreDocs.length);
             for (var scoreDoc : top.scoreDocs) {
-                var ordinal = stored.document(scoreDoc.doc).getField(OperationFields.ORDINAL).numericValue().intValue();
-                hits.add(new SearchHit(catalog.operations().get(ordinal), scoreDoc.score));
+                hits.add(new SearchHit(catalog.operations().get(ordinalOfDocument[scoreDoc.doc]), scoreDoc.score));
             }
             return hits;
         } catch (IOException e) {
