@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises search text that names one operation outright: its operationId (any capitalisation) or
- * "METHOD /path", with the path as a template ({@code /tags/v1/{id}}) or filled in ({@code /tags/v1/12}).
+ * "METHOD /path", with the path as a template ({@code /tags/v1/{id}}) or filled in ({@code /tags/v1/12}). The path may
+ * come as a whole URL copied from a log or a docs page ({@code GET https://acme.trackdesk.com/api/node/tags/v1/12?x=1}):
+ * scheme, host, query and fragment say nothing about which operation it is, and neither does a server's base path
+ * ({@code /client/v4} of {@code https://api.cloudflare.com/client/v4/zones}) that the spec's paths leave out.
  */
 public final class ExactMatch {
 
     private static final Pattern SIGNATURE =
-            Pattern.compile("(?i)^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE)\\s+(/\\S*)$");
+            Pattern.compile("(?i)^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE)\\s+(?:https?://[^/\\s?#]+)?(/[^\\s?#]*)(?:[?#]\\S*)?$");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}/]+}");
 
     private ExactMatch() {
@@ -31,13 +34,28 @@ public final class ExactMatch {
         if (signature.matches()) {
             var method = signature.group(1).toUpperCase(Locale.ROOT);
             var path = signature.group(2);
-            return catalog.byMethodAndPath(method, path).or(() -> filledIn(catalog, method, path));
+            return named(catalog, method, path).or(() -> withoutBasePath(catalog, method, path));
         }
         if (trimmed.chars().anyMatch(Character::isWhitespace)) {
             return Optional.empty();
         }
         // People retype ids from memory with other capitalisation; that still names one operation.
         return catalog.operations().stream().filter(o -> o.operationId().equalsIgnoreCase(trimmed)).findFirst();
+    }
+
+    private static Optional<Operation> named(OperationCatalog catalog, String method, String path) {
+        return catalog.byMethodAndPath(method, path).or(() -> filledIn(catalog, method, path));
+    }
+
+    /** The longest tail of the path that names an operation: what is left once a base path is dropped. */
+    private static Optional<Operation> withoutBasePath(OperationCatalog catalog, String method, String path) {
+        for (int slash = path.indexOf('/', 1); slash > 0 && slash < path.length() - 1; slash = path.indexOf('/', slash + 1)) {
+            var found = named(catalog, method, path.substring(slash));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The template a concrete path was made from; literal segments beat parameters ({@code /users/me}). */

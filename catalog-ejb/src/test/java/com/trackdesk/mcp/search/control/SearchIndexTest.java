@@ -61,6 +61,27 @@ class SearchIndexTest {
     }
 
     @Test
+    void aWholeUrlCopiedFromALogFindsTheOperationOfItsPath() {
+        var result = trackdesk.search(SearchQuery.of("GET https://acme.trackdesk.com/api/node/tags/v1/12?expand=all", 3));
+
+        assertThat(result.exactMatch()).isTrue();
+        assertThat(ids(result.hits())).first().isEqualTo("TagsService_GetTag");
+    }
+
+    @Test
+    void aBasePathTheSpecLeavesOutOfItsPathsIsSkipped() {
+        var result = trackdesk.search(SearchQuery.of("delete https://acme.example/gateway/v2/api/node/coupons/v1/7", 3));
+
+        assertThat(result.exactMatch()).isTrue();
+        assertThat(ids(result.hits())).first().isEqualTo("CouponsService_DeleteCoupon");
+    }
+
+    @Test
+    void aUrlOfNoOperationIsNoExactMatch() {
+        assertThat(trackdesk.search(SearchQuery.of("GET https://acme.trackdesk.com/nothing/here", 3)).exactMatch()).isFalse();
+    }
+
+    @Test
     void aLiteralSegmentBeatsAParameterWhenBothFit() {
         var result = trackdesk.search(SearchQuery.of("POST /tracking/conversion/v1/update", 3));
 
