@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words each searched field of the index holds. A request's concepts carry several synonyms each and are looked
+ * The words each searched field of the index holds, read once per index. A request's concepts carry several synonyms each and are looked
  * for in every field, yet most of those words occur in no operation's field at all; Lucene would still open a terms
  * enumerator for each one to find that out (most of a search's cost, issue 17). Asking a set first leaves out exactly
  * the terms that could not score, so the ranking does not change.
@@ -46,5 +46,12 @@ final class IndexedTerms {
 
     boolean contains(String field, String word) {
         return byField.getOrDefault(field, Set.of()).contains(word);
+    }
+
+    /** Every word of every field: the vocabulary typos are corrected towards. */
+    Set<String> all() {
+        var all = new HashSet<String>();
+        byField.values().forEach(all::addAll);
+        return all;
     }
 }

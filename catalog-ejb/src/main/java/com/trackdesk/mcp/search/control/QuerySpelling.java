@@ -10,7 +10,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
@@ -21,7 +20,6 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -59,38 +57,24 @@ final class QuerySpelling {
         checker.setDistance(new LuceneLevenshteinDistance());
     }
 
-    /** @param index the operation index, whose words in {@code fields} are known */
-    static QuerySpelling of(IndexReader index, Collection<String> fields, SynonymMap synonyms, SearchAnalyzers analyzers) {
-        return of(index, fields, synonyms, analyzers, Set.of());
-    }
-
     /**
+     * @param indexed      the words of the operation index, all known
      * @param spelledWords the spec's words as spelled ("embeddings"), not only as indexed: the stemmer reduces a
      *                     known word further than the same word with a typo ("embeddings" → "embed", but
      *                     "emebddings" → "emebdding"), which would leave the typo more than one edit from any word
      */
-    static QuerySpelling of(IndexReader index, Collection<String> fields, SynonymMap synonyms, SearchAnalyzers analyzers,
-                            Set<String> spelledWords) {
-        var known = new HashSet<String>();
+    static QuerySpelling of(IndexedTerms indexed, SynonymMap synonyms, SearchAnalyzers analyzers, Set<String> spelledWords) {
+        var known = new HashSet<>(indexed.all());
+        if (synonyms != null) {
+            var scratch = new BytesRef();
+            for (int i = 0; i < synonyms.words.size(); i++) {
+                known.add(synonyms.words.get(i, scratch).utf8ToString());
+            }
+        }
+        EnglishWords.count();
+        var suggestible = new HashSet<>(known);
+        suggestible.addAll(spelledWords);
         try {
-            for (var field : fields) {
-                var terms = MultiTerms.getTerms(index, field);
-                if (terms != null) {
-                    var iterator = terms.iterator();
-                    for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-                        known.add(term.utf8ToString());
-                    }
-                }
-            }
-            if (synonyms != null) {
-                var scratch = new BytesRef();
-                for (int i = 0; i < synonyms.words.size(); i++) {
-                    known.add(synonyms.words.get(i, scratch).utf8ToString());
-                }
-            }
-            EnglishWords.count();
-            var suggestible = new HashSet<>(known);
-            suggestible.addAll(spelledWords);
             return new QuerySpelling(Set.copyOf(known), Set.copyOf(spelledWords), vocabularyIndex(suggestible), analyzers);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the spelling vocabulary", e);

@@ -88,10 +88,10 @@ public final class SearchIndex {
         this.searcher = searcher;
         this.siblingKeys = siblingKeys(catalog.operations());
         this.ordinalOfDocument = ordinals(searcher);
-        this.ranking = new RankingQuery(IndexedTerms.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet()));
+        var indexed = IndexedTerms.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet());
+        this.ranking = new RankingQuery(indexed);
         this.reasons = new MatchReasons(analyzers, catalog.operations());
-        this.spelling = QuerySpelling.of(searcher.getIndexReader(), OperationFields.BOOSTS.keySet(), synonyms, analyzers,
-                spelledWords(catalog));
+        this.spelling = QuerySpelling.of(indexed, synonyms, analyzers, spelledWords(catalog));
     }
 
     private static Map<Operation, String> siblingKeys(List<Operation> operations) {

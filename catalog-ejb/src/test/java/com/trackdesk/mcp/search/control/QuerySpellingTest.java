@@ -48,8 +48,8 @@ class QuerySpellingTest {
     }
 
     private QuerySpelling spelling(Set<String> spelledWords) throws IOException {
-        return QuerySpelling.of(index(List.of("delete form", "splash screen", "list webhooks", "create command")),
-                List.of(OperationFields.SUMMARY), synonyms, analyzers, spelledWords);
+        var index = index(List.of("delete form", "splash screen", "list webhooks", "create command"));
+        return QuerySpelling.of(IndexedTerms.of(index, Set.of(OperationFields.SUMMARY)), synonyms, analyzers, spelledWords);
     }
 
     private IndexReader index(List<String> summaries) throws IOException {
