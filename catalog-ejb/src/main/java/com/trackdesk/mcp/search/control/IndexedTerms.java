@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words each searched field of the index holds, read once per index. A request's concepts carry several synonyms each and are looked
- * for in every field, yet most of those words occur in no operation's field at all; Lucene would still open a terms
- * enumerator for each one to find that out (most of a search's cost, issue 17). Asking a set first leaves out exactly
- * the terms that could not score, so the ranking does not change.
+ * The words each searched field of the index holds, read once per index. A request's concepts carry several synonyms
+ * each and are looked for in every field, yet most of those words occur in no operation's field at all; Lucene would
+ * still open a terms enumerator for each one to find that out (most of a search's cost, issue 17). Asking a set first
+ * leaves out exactly the terms that could not score, so the ranking does not change.
  */
 final class IndexedTerms {
 
