@@ -193,9 +193,10 @@ public final class SearchIndex {
         var exact = ExactMatch.in(catalog, text).filter(op -> passesFilters(op, query));
         var bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         var corrected = spelling.correct(bounded);
-        var kinds = ValueKinds.in(bounded);
+        var values = ValueKinds.of(bounded);
+        var kinds = values.kinds();
         var concepts = QueryConcepts.of(kinds.isEmpty() ? corrected : corrected + " " + String.join(" ", kinds), analyzers);
-        var namesOneItem = NUMBER.matcher(kinds.isEmpty() ? bounded : ValueKinds.without(bounded)).find();
+        var namesOneItem = NUMBER.matcher(values.rest()).find();
         var lexical = concepts.isEmpty() ? List.<SearchHit>of()
                 : ranked(filtered(ranking.of(concepts, namesOneItem, FieldNames.typedIn(bounded)), query), Math.max(limit + 1, CANDIDATES));
         var operations = catalog.operations();

@@ -1,9 +1,7 @@
 package com.trackdesk.mcp.search.control;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,45 +12,43 @@ import java.util.regex.Pattern;
  */
 final class ValueKinds {
 
-    private static final Map<Pattern, String> KINDS = new LinkedHashMap<>();
-
     /** One to four hex digits of an IPv6 address. */
     private static final String HEX = "[0-9a-f]{1,4}";
 
-    static {
-        // before the IP patterns, so an address inside a URL counts as the URL
-        KINDS.put(Pattern.compile("(?i)\\bhttps?://\\S+"), "url");
-        KINDS.put(Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"), "email");
-        // four dotted numbers (1.2.3.4, 10.0.0.0/8), not part of a longer dotted run such as a version 1.2.3.4.5
-        KINDS.put(Pattern.compile("(?<![\\p{N}.])(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?(?!\\p{N}|\\.\\p{N})"), "ip");
-        // eight hex groups, or fewer around "::" (2001:db8::1); a time of day (10:30:00) is neither
-        KINDS.put(Pattern.compile("(?i)(?<![\\p{L}\\p{N}:])(?:" + HEX + "(?::" + HEX + "){7}|" + HEX + "(?::" + HEX + ")*::(?:"
-                + HEX + "(?::" + HEX + ")*)?|::" + HEX + "(?::" + HEX + ")*)(?:/\\d{1,3})?(?![\\p{L}\\p{N}:])"), "ip");
+    private record Kind(Pattern pattern, String word) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            // before the IP patterns, so an address inside a URL counts as the URL
+            new Kind(Pattern.compile("(?i)\\bhttps?://\\S+"), "url"),
+            new Kind(Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"), "email"),
+            // four dotted numbers (1.2.3.4, 10.0.0.0/8), not part of a longer dotted run such as a version 1.2.3.4.5
+            new Kind(Pattern.compile("(?<![\\p{N}.])(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?(?!\\p{N}|\\.\\p{N})"), "ip"),
+            // eight hex groups, or fewer around "::" (2001:db8::1); a time of day (10:30:00) is neither
+            new Kind(Pattern.compile("(?i)(?<![\\p{L}\\p{N}:])(?:" + HEX + "(?::" + HEX + "){7}|" + HEX + "(?::" + HEX + ")*::(?:"
+                    + HEX + "(?::" + HEX + ")*)?|::" + HEX + "(?::" + HEX + ")*)(?:/\\d{1,3})?(?![\\p{L}\\p{N}:])"), "ip"));
+
+    /**
+     * @param kinds the kinds of the values the request contains, each once, in a fixed order
+     * @param rest  the request with those values blanked out
+     */
+    record TypedValues(List<String> kinds, String rest) {
     }
 
     private ValueKinds() {
     }
 
-    /** The kinds of the values the request contains, each once, in a fixed order. */
-    static List<String> in(String text) {
+    /** Finds the values in one pass over the kinds, each kind blanked out before the next is looked for. */
+    static TypedValues of(String text) {
         var kinds = new LinkedHashSet<String>();
         var rest = text;
-        for (var kind : KINDS.entrySet()) {
-            var matcher = kind.getKey().matcher(rest);
+        for (var kind : KINDS) {
+            var matcher = kind.pattern().matcher(rest);
             if (matcher.find()) {
-                kinds.add(kind.getValue());
+                kinds.add(kind.word());
                 rest = matcher.replaceAll(" ");
             }
         }
-        return List.copyOf(kinds);
-    }
-
-    /** The request with its recognised values blanked out. */
-    static String without(String text) {
-        var rest = text;
-        for (var kind : KINDS.keySet()) {
-            rest = kind.matcher(rest).replaceAll(" ");
-        }
-        return rest;
+        return new TypedValues(List.copyOf(kinds), rest);
     }
 }
