@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -110,25 +109,6 @@ final class Hardening {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Live threads of the process, from its performance counters. */
-    static long liveThreads(long pid) {
-        Matcher m = Pattern.compile("java\\.threads\\.live=(\\d+)").matcher(jcmd(pid, "PerfCounter.print"));
-        if (!m.find()) {
-            throw new IllegalStateException("no java.threads.live counter");
-        }
-        return Long.parseLong(m.group(1));
-    }
-
-    /** Used heap in KiB right after a full GC. */
-    static long heapUsedAfterGcKiB(long pid) {
-        jcmd(pid, "GC.run");
-        Matcher m = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-        if (!m.find()) {
-            throw new IllegalStateException("no heap line in GC.heap_info");
-        }
-        return Long.parseLong(m.group(1));
     }
 
     static String readLog() {

@@ -35,7 +35,8 @@ public final class LoadDriver {
 
     /**
      * What to run. {@code tenants} Host labels {@code <prefix>0..n-1} share the clients round robin. After the run
-     * the server's threads are given time to wind down to {@code threadSlack} above their count before it.
+     * the server's threads outside its HTTP worker pool are given time to wind down to {@code threadSlack} above
+     * their count before it.
      */
     public record Config(URI mcp, int clients, Duration duration, Duration warmup, int tenants, String tenantPrefix,
                          String domain, Duration thinkTime, long serverPid, long threadSlack) {
@@ -47,10 +48,27 @@ public final class LoadDriver {
      */
     static final Duration THREAD_SETTLING = Duration.ofSeconds(90);
 
-    /** What happened. Latencies in milliseconds; heap in KiB after a full GC; -1 when not sampled. */
+    /**
+     * Names of the threads of Payara's HTTP worker pool. Grizzly starts a worker whenever a request finds none
+     * idle, so on a busy machine a burst of 50 clients can grow it by 140 threads in a second; it keeps them for
+     * 15 minutes, and never more than {@link #WORKER_POOL_MAX}. A pool that has reached its working size is not a
+     * leak, so it is counted apart: whether a test ran before this one and grew it decided whether the same run
+     * passed or failed.
+     */
+    static final String WORKER_POOL = "http-thread-pool::";
+
+    /** The {@code max-thread-pool-size} of Payara Micro's {@code http-thread-pool} (its default, not changed by us). */
+    static final long WORKER_POOL_MAX = 200;
+
+    /**
+     * What happened. Latencies in milliseconds; heap in KiB after a full GC; -1 when not sampled. Threads before
+     * and after count those outside the {@link #WORKER_POOL}; {@code threadGrowth} names the ones that grew;
+     * {@code threadSamples} are all live threads during the run.
+     */
     public record Result(long requests, long errors, Map<String, Long> errorKinds, double seconds, double p50, double p90,
-                         double p99, double max, long threadsBefore, long threadsAfter, long heapBeforeKiB,
-                         long heapAfterKiB, List<Long> threadSamples, long classesBefore, long classesAfter) {
+                         double p99, double max, long threadsBefore, long threadsAfter, long workersAfter,
+                         Map<String, Long> threadGrowth, long heapBeforeKiB, long heapAfterKiB, List<Long> threadSamples,
+                         long classesBefore, long classesAfter) {
         public double throughput() {
             return requests / seconds;
         }
@@ -58,10 +76,11 @@ public final class LoadDriver {
         @Override
         public String toString() {
             return String.format("requests=%d errors=%d %s throughput=%.1f/s p50=%.1fms p90=%.1fms p99=%.1fms max=%.1fms "
-                            + "threads before=%d after=%d samples=%s heapAfterGC before=%dKiB after=%dKiB "
+                            + "threads outside the worker pool before=%d after=%d, grown %s, workers after=%d, "
+                            + "all live threads during the run %s heapAfterGC before=%dKiB after=%dKiB "
                             + "classes loaded before=%d after=%d",
                     requests, errors, errorKinds, throughput(), p50, p90, p99, max, threadsBefore, threadsAfter,
-                    threadSamples, heapBeforeKiB, heapAfterKiB, classesBefore, classesAfter);
+                    threadGrowth, workersAfter, threadSamples, heapBeforeKiB, heapAfterKiB, classesBefore, classesAfter);
         }
     }
 
@@ -83,7 +102,8 @@ public final class LoadDriver {
         phase(warmupEnd, null);
         errors.set(0);
         errorKinds.clear();
-        long threadsBefore = config.serverPid() > 0 ? liveThreads(config.serverPid()) : -1;
+        Map<String, Long> threadsAtStart = config.serverPid() > 0 ? threadsByName(config.serverPid()) : Map.of();
+        long threadsBefore = config.serverPid() > 0 ? outsideWorkerPool(threadsAtStart) : -1;
         long heapBefore = config.serverPid() > 0 ? heapAfterGcKiB(config.serverPid()) : -1;
         long classesBefore = config.serverPid() > 0 ? loadedClasses(config.serverPid()) : -1;
         List<Long> samples = new ArrayList<>();
@@ -103,8 +123,17 @@ public final class LoadDriver {
         phase(end, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.join(5_000);
-        long threadsAfter = config.serverPid() > 0
-                ? threadsOnceSettled(config.serverPid(), threadsBefore + config.threadSlack()) : -1;
+        Map<String, Long> threadsAtEnd = config.serverPid() > 0
+                ? threadsOnceSettled(config.serverPid(), threadsBefore + config.threadSlack()) : Map.of();
+        long threadsAfter = config.serverPid() > 0 ? outsideWorkerPool(threadsAtEnd) : -1;
+        long workersAfter = config.serverPid() > 0 ? threadsAtEnd.getOrDefault(WORKER_POOL, 0L) : -1;
+        Map<String, Long> threadGrowth = new java.util.TreeMap<>();
+        threadsAtEnd.forEach((name, count) -> {
+            long grown = count - threadsAtStart.getOrDefault(name, 0L);
+            if (grown > 0) {
+                threadGrowth.put(name, grown);
+            }
+        });
         long heapAfter = config.serverPid() > 0 ? heapAfterGcKiB(config.serverPid()) : -1;
         long classesAfter = config.serverPid() > 0 ? loadedClasses(config.serverPid()) : -1;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
@@ -113,7 +142,7 @@ public final class LoadDriver {
         synchronized (samples) {
             return new Result(all.length + errors.get(), errors.get(), kinds, seconds, percentile(all, 50), percentile(all, 90),
                     percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1000.0, threadsBefore, threadsAfter,
-                    heapBefore, heapAfter, List.copyOf(samples), classesBefore, classesAfter);
+                    workersAfter, threadGrowth, heapBefore, heapAfter, List.copyOf(samples), classesBefore, classesAfter);
         }
     }
 
@@ -243,18 +272,40 @@ public final class LoadDriver {
         }
     }
 
+    /**
+     * Live threads by name with the digits taken out ("hz.#.cached.thread-#"), so the threads of one pool count
+     * together; the HTTP worker pool's threads count under {@link #WORKER_POOL}.
+     */
+    static Map<String, Long> threadsByName(long pid) {
+        Map<String, Long> pools = new java.util.TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(jcmd(pid, "Thread.print"));
+        while (m.find()) {
+            String name = m.group(1).startsWith(WORKER_POOL) ? WORKER_POOL : m.group(1).replaceAll("\\d+", "#");
+            pools.merge(name, 1L, Long::sum);
+        }
+        return pools;
+    }
+
+    static long outsideWorkerPool(Map<String, Long> threadsByName) {
+        return threadsByName.entrySet().stream().filter(e -> !e.getKey().equals(WORKER_POOL))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
     static long liveThreads(long pid) {
         Matcher m = Pattern.compile("java\\.threads\\.live=(\\d+)").matcher(jcmd(pid, "PerfCounter.print"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Polls the live threads until they are down to the bound, or the settling time is over; the last count. */
-    static long threadsOnceSettled(long pid, long bound) {
+    /**
+     * Polls the threads until those outside the worker pool are down to the bound, or the settling time is over;
+     * the last count by name.
+     */
+    static Map<String, Long> threadsOnceSettled(long pid, long bound) {
         long deadline = System.nanoTime() + THREAD_SETTLING.toNanos();
-        long threads = liveThreads(pid);
-        while (threads > bound && System.nanoTime() < deadline) {
+        Map<String, Long> threads = threadsByName(pid);
+        while (outsideWorkerPool(threads) > bound && System.nanoTime() < deadline) {
             sleep(500);
-            threads = liveThreads(pid);
+            threads = threadsByName(pid);
         }
         return threads;
     }
@@ -312,7 +363,11 @@ public final class LoadDriver {
             problems.add("p99 " + result.p99() + " ms > " + maxP99 + " ms");
         }
         if (result.threadsBefore() > 0 && result.threadsAfter() > result.threadsBefore() + threadSlack) {
-            problems.add("threads grew " + result.threadsBefore() + " -> " + result.threadsAfter());
+            problems.add("threads outside the worker pool grew " + result.threadsBefore() + " -> " + result.threadsAfter()
+                    + " " + result.threadGrowth());
+        }
+        if (result.workersAfter() > WORKER_POOL_MAX) {
+            problems.add(result.workersAfter() + " HTTP workers, more than the pool's maximum " + WORKER_POOL_MAX);
         }
         if (result.heapBeforeKiB() > 0 && result.heapAfterKiB() > result.heapBeforeKiB() + heapSlackKiB) {
             problems.add("heap after GC grew " + result.heapBeforeKiB() + " -> " + result.heapAfterKiB() + " KiB");
