@@ -5,6 +5,8 @@
 #
 #   bench/cpu-per-call.sh [execute|search|both] [rounds]     (default: both, 3 rounds of BENCH_SECONDS each)
 #   BENCH_WARS="before.war after.war" bench/cpu-per-call.sh   A/B: one server per WAR, measured in turns
+#   BENCH_WARS="app.war app.war|/usr/lib/jvm/temurin-25-jdk-amd64/bin/java|/path/payara-micro-7.2026.11.jar" ...
+#                    an entry WAR|JAVA|PAYARA_JAR runs that WAR on another JDK and Payara Micro (A/B of runtimes)
 #
 # Starts its own nginx upstream (bench/upstream) and Payara Micro with mcp-web/target/mcp-web.war (or each WAR of
 # BENCH_WARS) on random loopback ports, warms up, then measures; with several WARs the rounds alternate between
@@ -73,17 +75,22 @@ PY
 PIDS+=($!)
 
 SERVERS=() PORTS=() NAMES=()
-start_server() { # index war
-  local i=$1 war=$2 port
+start_server() { # index WAR[|JAVA|PAYARA_JAR]
+  local i=$1 war java jar port name java_given jar_given
+  IFS='|' read -r war java_given jar_given <<<"$2"
+  java=${java_given:-java}; jar=${jar_given:-$PAYARA_JAR}
+  [ -f "$war" ] && [ -f "$jar" ] || { say "no WAR at $war or no Payara Micro at $jar"; exit 1; }
   port=$(free_port)
   mkdir -p "$WORK/s$i"
   cp "$war" "$WORK/s$i/mcp-web.war"
   # shellcheck disable=SC2086
   env MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo "${ENV_TENANT[@]}" \
       MCP_SEARCH_SEMANTIC="$SEMANTIC" MCP_DATA_DIR="$WORK/s$i/data" \
-      java $JAVA_OPTS -jar "$PAYARA_JAR" --nocluster --port "$port" --rootdir "$WORK/s$i/payara-root" \
+      "$java" $JAVA_OPTS -jar "$jar" --nocluster --port "$port" --rootdir "$WORK/s$i/payara-root" \
       --deploy "$WORK/s$i/mcp-web.war" >"$WORK/s$i/payara.log" 2>&1 &
-  SERVERS[$i]=$!; PORTS[$i]=$port; NAMES[$i]="$i:$(basename "$war")"
+  name="$i:$(basename "$war")"
+  [ -z "$jar_given$java_given" ] || name+="@$(basename "$jar" .jar)"
+  SERVERS[$i]=$!; PORTS[$i]=$port; NAMES[$i]=$name
   PIDS=("$!" "${PIDS[@]}")
 }
 post() { # port json

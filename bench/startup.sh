@@ -5,7 +5,9 @@
 #
 # A CONFIG is "label|environment|JVM options|Payara Micro options", e.g.
 #   'serial|MALLOC_ARENA_MAX=2|-Xmx256m -XX:+UseSerialGC|--nohazelcast'   or   'before|PAYARA_CDS=jar||'
-# (empty JVM options: ./run's defaults). With several CONFIGs the runs alternate (A B A B ...), so a machine whose
+# (empty JVM options: ./run's defaults). The environment may name another JDK and another Payara Micro jar:
+#   'p7|PAYARA_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java PAYARA_MICRO_JAR=/path/payara-micro-7.2026.11.jar||'
+# ('PAYARA_MICRO_JAR' is read by this script; the default is the version in pom.xml). With several CONFIGs the runs alternate (A B A B ...), so a machine whose
 # load changes meanwhile affects each alike: compare the ratios of a pair, not figures across runs. Each
 # configuration first gets one unmeasured start (the class-data archive is made then, the metrics database
 # created). Each run starts Payara Micro the way ./run does (deploy/payara-micro/start-payara.sh: the same
@@ -89,7 +91,11 @@ PIDS+=($!)
 one_run() { # config index, run number
   local label environment java_opts payara_opts
   IFS='|' read -r label environment java_opts payara_opts <<<"${CONFIGS[$1]}"
-  local dir="$WORK/$label" port started pid t_list t_ready cpu rss rss_file classes payara rss_model
+  local dir="$WORK/$label" port started pid t_list t_ready cpu rss rss_file classes payara rss_model jar=$PAYARA_JAR
+  if [[ $environment =~ PAYARA_MICRO_JAR=([^ ]+) ]]; then
+    jar=${BASH_REMATCH[1]}
+    [ -f "$jar" ] || { say "$label: no Payara Micro jar at $jar"; exit 1; }
+  fi
   mkdir -p "$dir"
   port=$(free_port)
   started=$(millis)
@@ -97,7 +103,7 @@ one_run() { # config index, run number
   env MCP_UPSTREAM_URL="http://127.0.0.1:$SANDBOX_PORT" MCP_DEFAULT_TENANT=demo MCP_SEARCH_SEMANTIC="$SEMANTIC" \
       MCP_DATA_DIR="$dir/data" MCP_ADMIN_PASSWORD=startup-bench MCP_LOG_LEVEL=INFO \
       ${java_opts:+PAYARA_JAVA_OPTS="$java_opts"} $environment \
-      "$ROOT/deploy/payara-micro/start-payara.sh" "$PAYARA_JAR" "$STATE" --port "$port" $payara_opts \
+      "$ROOT/deploy/payara-micro/start-payara.sh" "$jar" "$STATE" --port "$port" $payara_opts \
       "${DEPLOY[@]}" >"$dir/payara-$2.log" 2>&1 &
   pid=$!
   PIDS=("$pid" "${PIDS[@]}")

@@ -55,12 +55,13 @@ case "$mode" in
     rm -rf "$state/payara-root"
     [ "${PAYARA_PREPARE_ONLY:-0}" != 1 ] || exit 0
     exec "$java" "${java_opts[@]}" -jar "$jar" --nocluster --rootdir "$state/payara-root" "$@" ;;
-  on|off) ;;
-  *) echo "start-payara.sh: PAYARA_CDS must be on, off or jar, was '$mode'" >&2; exit 2 ;;
+  on|off|aot) ;;
+  *) echo "start-payara.sh: PAYARA_CDS must be on, aot, off or jar, was '$mode'" >&2; exit 2 ;;
 esac
 
 runtime="$state/$(basename "$jar" .jar)"
 archive="$runtime/classes.jsa"
+[ "$mode" != aot ] || archive="$runtime/classes.aot"
 # What the unpacked runtime and its archive were made from: another jar or another JDK makes both anew.
 stamp="$(stat -c '%n %s %Y' "$jar") | $("$java" -version 2>&1 | tr '\n' ' ')"
 if [ "$(cat "$runtime/stamp" 2>/dev/null || true)" != "$stamp" ]; then
@@ -82,7 +83,7 @@ reset_runtime() {
   for entry in "$runtime"/* "$runtime"/.[!.]*; do
     [ -e "$entry" ] || continue
     case "$(basename "$entry")" in
-      runtime|launch-micro.jar|META-INF|pristine|stamp|classes.jsa|outputlauncher.log|training.log) ;;
+      runtime|launch-micro.jar|META-INF|pristine|stamp|classes.jsa|classes.aot|outputlauncher.log|training.log) ;;
       *) rm -rf "$entry" ;;
     esac
   done
@@ -100,12 +101,17 @@ training_arguments() {
   printf '%s\0' --autobindhttp --warmup
 }
 
-if [ "$mode" = on ] && [ ! -f "$archive" ]; then
+if { [ "$mode" = on ] || [ "$mode" = aot ]; } && [ ! -f "$archive" ]; then
   echo "Preparing the class-data archive of Payara Micro for faster starts (once per Payara/JDK version; log in $runtime/training.log)…" >&2
   reset_runtime
   mapfile -d '' training < <(training_arguments "$@")
   # -Xlog: the dump lists every class it leaves out (not linked, generated reflection accessors) as a warning
-  "$java" "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=error,cds+dynamic=error \
+  if [ "$mode" = aot ]; then
+    record=(-XX:AOTCacheOutput="$archive.tmp" -Xlog:aot=error,cds=error)
+  else
+    record=(-XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=error,cds+dynamic=error)
+  fi
+  "$java" "${java_opts[@]}" "${record[@]}" \
     -jar "$runtime/launch-micro.jar" --nocluster "${training[@]}" >"$runtime/training.log" 2>&1 &
   trainer=$!
   # stopped meanwhile (Ctrl-C in ./run): the training JVM goes too, and no half-written archive is kept
@@ -126,6 +132,7 @@ share=()
 # (Debian's 17.0.15 relocates it to a random address on every start: each of its pointers is rewritten, which costs
 # time and turns the ~150 MB of mapped file into private memory of the process); relocated only when that address
 # is taken.
+[ "$mode" = aot ] && [ -f "$archive" ] && share=(-XX:AOTCache="$archive")
 [ "$mode" = on ] && [ -f "$archive" ] && share=(-XX:SharedArchiveFile="$archive" -XX:+UnlockDiagnosticVMOptions
   -XX:ArchiveRelocationMode=0)
 exec "$java" "${java_opts[@]}" "${share[@]}" -jar "$runtime/launch-micro.jar" --nocluster "$@"
