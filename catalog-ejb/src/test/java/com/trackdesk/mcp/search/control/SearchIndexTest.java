@@ -109,6 +109,15 @@ class SearchIndexTest {
         assertThat(ids(trackdesk.search(SearchQuery.of(query, 5)).hits())).contains(expected);
     }
 
+    /** "Log" is a verb before "a" and names a report after "click": the synonyms tell the two apart by the article. */
+    @Test
+    void toLogAThingRecordsItWhileALogIsAReport() {
+        assertThat(ids(trackdesk.search(SearchQuery.of("log a click from our server", 5)).hits())).first()
+                .isEqualTo("ClicksService_CreateClick");
+        assertThat(ids(trackdesk.search(SearchQuery.of("show me the click log", 5)).hits())).first()
+                .isEqualTo("ReportsService_ClickReport");
+    }
+
     @ParameterizedTest(name = "\"{0}\" finds {1}")
     @CsvSource(delimiter = '|', value = {
             "delte coupon       | CouponsService_DeleteCoupon",
