@@ -23,6 +23,7 @@
 set -Eeuo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
+source "$ROOT/deploy/jdk.sh"
 TOOLS=${1:-both}
 ROUNDS=${2:-3}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -Dhttp.maxConnections=64}

@@ -35,6 +35,7 @@
 set -Eeuo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
+source "$ROOT/deploy/jdk.sh"
 RUNS=${1:-3}
 shift || true
 CONFIGS=("$@")

@@ -22,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source "$ROOT/deploy/jdk.sh"
 STATE=.run/cluster
 INSTANCES=(mcp-1 mcp-2)
 READY_TIMEOUT=${READY_TIMEOUT:-300}

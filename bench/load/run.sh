@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
+source "$ROOT/deploy/jdk.sh"
 OUT=bench/load/target
 mkdir -p "$OUT"
 CLIENTS=${CLIENTS:-200}

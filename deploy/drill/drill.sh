@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
+source "$ROOT/deploy/jdk.sh"
 CLUSTER=deploy/local-cluster.sh
 STATE=.run/cluster
 OUT=$STATE/drill

@@ -22,11 +22,16 @@
 # is as fresh as one of `java -jar` with a new --rootdir; only the unpacked runtime jars and the archive are kept.
 #
 # Environment:
-#   PAYARA_JAVA       the java command [java]
+#   PAYARA_JAVA       the java command [the one deploy/jdk.sh picks: Java 21+]
 #   PAYARA_JAVA_OPTS  JVM options [-Xmx512m -Dhttp.maxConnections=64]
 #   PAYARA_CDS        jar (default): plain `java -jar PAYARA_JAR --rootdir STATE_DIR/payara-root`
-#                     on: the launcher and the class-data archive as above (opt-in: ≈ 10-20 % less boot CPU,
-#                         ≈ 70-180 MB more RSS and a first start twice as long; bench/benchmarks-notes.md)
+#                     on: the launcher and the class-data archive as above (opt-in: ≈ 10-20 % less boot CPU on
+#                         JDK 17, none on Temurin 25; ≈ 70-180 MB more RSS and a first start twice as long;
+#                         bench/benchmarks-notes.md)
+#                     aot: the launcher and the JDK's AOT cache instead (Java 24+, JEP 483/514/515: classes loaded
+#                         and linked, method profiles), STATE_DIR/payara-micro-<version>/classes.aot, recorded by the
+#                         same kind of training run (-XX:AOTCacheOutput); ≈ 20 % less boot time and CPU, ≈ 170 MB
+#                         more RSS on Temurin 25 with Payara Micro 7
 #                     off: the launcher without an archive
 #   PAYARA_PREPARE_ONLY  1: only unpack the runtime and make the archive (a training run with the given options
 #                     when there is none yet), then exit: for benchmarks that time the start that follows
@@ -43,6 +48,8 @@ for argument in "$@"; do
 done
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
+# shellcheck source=../jdk.sh
+[ -n "${PAYARA_JAVA:-}" ] || source "$(dirname "${BASH_SOURCE[0]}")/../jdk.sh"
 java=${PAYARA_JAVA:-java}
 # slf4j.internal.verbosity: the OpenAPI parser logs through SLF4J, which has no provider inside Payara and says so
 # in three lines on every start; its log lines carry nothing for an operator (parse problems are reported by us).
