@@ -44,7 +44,7 @@ pg_bin() {
 
 prerequisites() {
   local missing=()
-  command -v java >/dev/null && command -v mvn >/dev/null || die "needs JDK 17 and Maven"
+  command -v mvn >/dev/null || die "needs Maven (and Java 21+, which deploy/jdk.sh found)"
   command -v python3 >/dev/null || missing+=(python3)
   python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
   command -v caddy >/dev/null || missing+=(caddy)

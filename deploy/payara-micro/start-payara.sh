@@ -55,6 +55,12 @@ java=${PAYARA_JAVA:-java}
 # in three lines on every start; its log lines carry nothing for an operator (parse problems are reported by us).
 # shellcheck disable=SC2206
 java_opts=(${PAYARA_JAVA_OPTS:--Xmx512m -Dhttp.maxConnections=64} -Dslf4j.internal.verbosity=ERROR)
+# Java 24+ writes four warning lines to stderr when Hazelcast (inside Payara) uses sun.misc.Unsafe, and four more
+# when ONNX Runtime (the search model) loads its native library: nothing an operator can act on, allowed outright.
+java_version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+if [ "${java_version%%.*}" -ge 24 ] 2>/dev/null; then
+  java_opts+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+fi
 mode=${PAYARA_CDS:-jar}
 
 case "$mode" in
