@@ -20,6 +20,10 @@ jdk_select() {
       JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$candidate")")")
       PATH="$JAVA_HOME/bin:$PATH"
       export JAVA_HOME PATH
+      # Maven 3.8's Guava uses sun.misc.Unsafe, which Java 24+ warns about in four lines on every mvn start
+      if [ "${major%%.*}" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+        export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow${MAVEN_OPTS:+ $MAVEN_OPTS}"
+      fi
       return 0
     fi
   done

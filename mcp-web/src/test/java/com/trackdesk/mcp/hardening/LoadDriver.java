@@ -316,9 +316,14 @@ public final class LoadDriver {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    /**
+     * Heap in use right after a full GC. JDK 17 prints "heap total 389120K, used 16021K", JDK 21+ "heap total reserved
+     * 524288K, committed 389120K, used 10486K"; either is read.
+     */
     static long heapAfterGcKiB(long pid) {
         jcmd(pid, "GC.run");
-        Matcher m = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        Matcher m = Pattern.compile("heap\\s+total (?:reserved )?\\d+K, (?:committed \\d+K, )?used (\\d+)K")
+                .matcher(jcmd(pid, "GC.heap_info"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -361,6 +366,10 @@ public final class LoadDriver {
         }
         if (result.p99() > maxP99) {
             problems.add("p99 " + result.p99() + " ms > " + maxP99 + " ms");
+        }
+        if (config.serverPid() > 0 && (result.threadsBefore() <= 0 || result.threadsAfter() <= 0
+                || result.heapBeforeKiB() <= 0 || result.heapAfterKiB() <= 0)) {
+            problems.add("the server's threads or heap could not be sampled (jcmd " + config.serverPid() + ")");
         }
         if (result.threadsBefore() > 0 && result.threadsAfter() > result.threadsBefore() + threadSlack) {
             problems.add("threads outside the worker pool grew " + result.threadsBefore() + " -> " + result.threadsAfter()

@@ -3,6 +3,7 @@ package com.trackdesk.mcp.hardening;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -39,6 +40,11 @@ class LoadSmokeIT {
         System.out.println("[LoadSmokeIT] " + result);
 
         assertThat(result.errors()).as(result.errorKinds().toString()).isZero();
+        // -1 would mean jcmd's output was not understood (its format changed with the JDK once): then the bounds
+        // below would hold whatever happened
+        assertThat(List.of(result.threadsBefore(), result.threadsAfter(), result.heapBeforeKiB(), result.heapAfterKiB(),
+                result.classesBefore(), result.classesAfter())).as("server threads, heap and classes were sampled")
+                .allMatch(sampled -> sampled > 0);
         assertThat(result.requests()).as("calls served: five per client at least, however slow the machine")
                 .isGreaterThanOrEqualTo(CLIENTS * 5L);
         assertThat(result.threadsAfter()).as("live threads outside the HTTP worker pool; grown: " + result.threadGrowth())
