@@ -74,7 +74,13 @@ esac
 
 runtime="$state/$(basename "$jar" .jar)"
 archive="$runtime/classes.jsa"
-[ "$mode" != aot ] || archive="$runtime/classes.aot"
+archive_kind="class-data archive"
+if [ "$mode" = aot ]; then
+  [ "${java_version%%.*}" -ge 24 ] 2>/dev/null \
+    || { echo "start-payara.sh: PAYARA_CDS=aot needs Java 24 or newer; $java is Java ${java_version:-?}" >&2; exit 2; }
+  archive="$runtime/classes.aot"
+  archive_kind="AOT cache"
+fi
 # What the unpacked runtime and its archive were made from: another jar or another JDK makes both anew.
 stamp="$(stat -c '%n %s %Y' "$jar") | $("$java" -version 2>&1 | tr '\n' ' ')"
 if [ "$(cat "$runtime/stamp" 2>/dev/null || true)" != "$stamp" ]; then
@@ -115,7 +121,7 @@ training_arguments() {
 }
 
 if { [ "$mode" = on ] || [ "$mode" = aot ]; } && [ ! -f "$archive" ]; then
-  echo "Preparing the class-data archive of Payara Micro for faster starts (once per Payara/JDK version; log in $runtime/training.log)…" >&2
+  echo "Preparing the $archive_kind of Payara Micro for faster starts (once per Payara/JDK version; log in $runtime/training.log)…" >&2
   reset_runtime
   mapfile -d '' training < <(training_arguments "$@")
   # -Xlog: the dump lists every class it leaves out (not linked, generated reflection accessors) as a warning
