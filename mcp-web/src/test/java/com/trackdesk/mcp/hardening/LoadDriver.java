@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -127,7 +128,7 @@ public final class LoadDriver {
                 ? threadsOnceSettled(config.serverPid(), threadsBefore + config.threadSlack()) : Map.of();
         long threadsAfter = config.serverPid() > 0 ? outsideWorkerPool(threadsAtEnd) : -1;
         long workersAfter = config.serverPid() > 0 ? threadsAtEnd.getOrDefault(WORKER_POOL, 0L) : -1;
-        Map<String, Long> threadGrowth = new java.util.TreeMap<>();
+        Map<String, Long> threadGrowth = new TreeMap<>();
         threadsAtEnd.forEach((name, count) -> {
             long grown = count - threadsAtStart.getOrDefault(name, 0L);
             if (grown > 0) {
@@ -277,7 +278,7 @@ public final class LoadDriver {
      * together; the HTTP worker pool's threads count under {@link #WORKER_POOL}.
      */
     static Map<String, Long> threadsByName(long pid) {
-        Map<String, Long> pools = new java.util.TreeMap<>();
+        Map<String, Long> pools = new TreeMap<>();
         Matcher m = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(jcmd(pid, "Thread.print"));
         while (m.find()) {
             String name = m.group(1).startsWith(WORKER_POOL) ? WORKER_POOL : m.group(1).replaceAll("\\d+", "#");
