@@ -3,6 +3,9 @@
 #
 #   source "$ROOT/deploy/jdk.sh"     # exports JAVA_HOME and puts its bin/ first on PATH, or exits with the reason
 #
+# It also exports JDK_FEATURE_VERSION (21, 25, ...), so a script it starts that sources it again (./run, then
+# start-payara.sh) keeps the choice instead of probing the JDK a second time, and jdk_major for other java commands.
+#
 # Tried in this order, the first of Java 21+ wins: $JAVA_HOME, the `java` on PATH, the Temurin 25 JDK at its Debian
 # path (/usr/lib/jvm/temurin-25-jdk-amd64, beside the default JDK 17 on our machines).
 
@@ -12,6 +15,9 @@ jdk_major() { # java command -> its feature version (17, 21, 25, ...)
 
 jdk_select() {
   local candidate major
+  if [ -n "${JDK_FEATURE_VERSION:-}" ] && [ -x "${JAVA_HOME:-}/bin/java" ]; then
+    return 0
+  fi
   for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
       /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; do
     [ -n "$candidate" ] && [ -x "$candidate" ] || continue
@@ -19,7 +25,8 @@ jdk_select() {
     if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then
       JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$candidate")")")
       PATH="$JAVA_HOME/bin:$PATH"
-      export JAVA_HOME PATH
+      JDK_FEATURE_VERSION=${major%%.*}
+      export JAVA_HOME PATH JDK_FEATURE_VERSION
       # Maven 3.8's Guava uses sun.misc.Unsafe, which Java 24+ warns about in four lines on every mvn start
       if [ "${major%%.*}" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
         export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow${MAVEN_OPTS:+ $MAVEN_OPTS}"

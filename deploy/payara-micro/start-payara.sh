@@ -22,7 +22,7 @@
 # is as fresh as one of `java -jar` with a new --rootdir; only the unpacked runtime jars and the archive are kept.
 #
 # Environment:
-#   PAYARA_JAVA       the java command [the one deploy/jdk.sh picks: Java 21+]
+#   PAYARA_JAVA       the java command [the one deploy/jdk.sh picks: Java 21+, which it needs to find either way]
 #   PAYARA_JAVA_OPTS  JVM options [-Xmx512m -Dhttp.maxConnections=64]
 #   PAYARA_CDS        jar (default): plain `java -jar PAYARA_JAR --rootdir STATE_DIR/payara-root`
 #                     on: the launcher and the class-data archive as above (opt-in: ≈ 10-20 % less boot CPU on
@@ -49,7 +49,7 @@ done
 mkdir -p "$state"
 state=$(cd "$state" && pwd)
 # shellcheck source=../jdk.sh
-[ -n "${PAYARA_JAVA:-}" ] || source "$(dirname "${BASH_SOURCE[0]}")/../jdk.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../jdk.sh"
 java=${PAYARA_JAVA:-java}
 # slf4j.internal.verbosity: the OpenAPI parser logs through SLF4J, which has no provider inside Payara and says so
 # in three lines on every start; its log lines carry nothing for an operator (parse problems are reported by us).
@@ -57,7 +57,7 @@ java=${PAYARA_JAVA:-java}
 java_opts=(${PAYARA_JAVA_OPTS:--Xmx512m -Dhttp.maxConnections=64} -Dslf4j.internal.verbosity=ERROR)
 # Java 24+ writes four warning lines to stderr when Hazelcast (inside Payara) uses sun.misc.Unsafe, and four more
 # when ONNX Runtime (the search model) loads its native library: nothing an operator can act on, allowed outright.
-java_version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+if [ -n "${PAYARA_JAVA:-}" ]; then java_version=$(jdk_major "$PAYARA_JAVA"); else java_version=$JDK_FEATURE_VERSION; fi
 if [ "${java_version%%.*}" -ge 24 ] 2>/dev/null; then
   java_opts+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 fi

@@ -48,7 +48,7 @@ final class IndexedTerms {
         return byField.getOrDefault(field, Set.of()).contains(word);
     }
 
-    /** Every word of every field: the vocabulary typos are corrected towards. */
+    /** Every word of every field, in a new set the caller may add to: the vocabulary typos are corrected towards. */
     Set<String> all() {
         var all = new HashSet<String>();
         byField.values().forEach(all::addAll);

@@ -64,7 +64,7 @@ final class QuerySpelling {
      *                     "emebddings" → "emebdding"), which would leave the typo more than one edit from any word
      */
     static QuerySpelling of(IndexedTerms indexed, SynonymMap synonyms, SearchAnalyzers analyzers, Set<String> spelledWords) {
-        var known = new HashSet<>(indexed.all());
+        var known = indexed.all();
         if (synonyms != null) {
             var scratch = new BytesRef();
             for (int i = 0; i < synonyms.words.size(); i++) {
