@@ -7,12 +7,15 @@
 #   BENCH_WARS="before.war after.war" bench/cpu-per-call.sh   A/B: one server per WAR, measured in turns
 #   BENCH_WARS="app.war app.war|/usr/lib/jvm/temurin-25-jdk-amd64/bin/java|/path/payara-micro-7.2026.11.jar" ...
 #                    an entry WAR|JAVA|PAYARA_JAR runs that WAR on another JDK and Payara Micro (A/B of runtimes)
+#   BENCH_WARS="app.war;app.war|||-Xmx512m -XX:+UseSerialGC"   an entry's fourth part replaces BENCH_JAVA_OPTS for
+#                    that server only (A/B of JVM options; empty parts keep the defaults); entries are separated by
+#                    ";" when BENCH_WARS holds one, else by spaces
 #
 # Starts its own nginx upstream (bench/upstream) and Payara Micro with mcp-web/target/mcp-web.war (or each WAR of
 # BENCH_WARS) on random loopback ports, warms up, then measures; with several WARs the rounds alternate between
 # the servers, so a machine whose load changes meanwhile affects each alike. Every process it started is stopped
 # on exit. Knobs:
-#   BENCH_JAVA_OPTS  JVM options of Payara Micro [-Xmx512m -Dhttp.maxConnections=64] (as ./run)
+#   BENCH_JAVA_OPTS  JVM options of Payara Micro [-Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64] (as ./run)
 #   BENCH_WARMUP     seconds of warm-up per tool and server at BENCH_CONCURRENCY [60]
 #   BENCH_SECONDS    seconds per measured round [15]      BENCH_CONCURRENCY [16]
 #   BENCH_SEMANTIC   MCP_SEARCH_SEMANTIC of the servers [off]
@@ -26,7 +29,7 @@ ROOT=$(dirname "$BENCH_DIR")
 source "$ROOT/deploy/jdk.sh"
 TOOLS=${1:-both}
 ROUNDS=${2:-3}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -Dhttp.maxConnections=64}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64}
 WARMUP=${BENCH_WARMUP:-60}
 SECONDS_PER_ROUND=${BENCH_SECONDS:-15}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}
@@ -34,7 +37,8 @@ SEMANTIC=${BENCH_SEMANTIC:-off}
 TENANT_CONCURRENCY=${BENCH_TENANT_CONCURRENCY:-1024}
 ENV_TENANT=()
 [ "$TENANT_CONCURRENCY" = default ] || ENV_TENANT=(MCP_TENANT_CONCURRENCY="$TENANT_CONCURRENCY")
-read -r -a WARS <<<"${BENCH_WARS:-$ROOT/mcp-web/target/mcp-web.war}"
+BENCH_WARS=${BENCH_WARS:-$ROOT/mcp-web/target/mcp-web.war}
+if [[ $BENCH_WARS == *";"* ]]; then IFS=';' read -r -a WARS <<<"$BENCH_WARS"; else read -r -a WARS <<<"$BENCH_WARS"; fi
 WORK=$(mktemp -d /tmp/cpu-per-call.XXXXXX)
 PIDS=()
 cleanup() {
@@ -76,10 +80,10 @@ PY
 PIDS+=($!)
 
 SERVERS=() PORTS=() NAMES=()
-start_server() { # index WAR[|JAVA|PAYARA_JAR]
-  local i=$1 war java jar port name java_given jar_given
-  IFS='|' read -r war java_given jar_given <<<"$2"
-  java=${java_given:-java}; jar=${jar_given:-$PAYARA_JAR}
+start_server() { # index WAR[|JAVA|PAYARA_JAR|JAVA_OPTS]
+  local i=$1 war java jar port name java_given jar_given opts_given opts
+  IFS='|' read -r war java_given jar_given opts_given <<<"$2"
+  java=${java_given:-java}; jar=${jar_given:-$PAYARA_JAR}; opts=${opts_given:-$JAVA_OPTS}
   [ -f "$war" ] && [ -f "$jar" ] || { say "no WAR at $war or no Payara Micro at $jar"; exit 1; }
   port=$(free_port)
   mkdir -p "$WORK/s$i"
@@ -87,10 +91,11 @@ start_server() { # index WAR[|JAVA|PAYARA_JAR]
   # shellcheck disable=SC2086
   env MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo "${ENV_TENANT[@]}" \
       MCP_SEARCH_SEMANTIC="$SEMANTIC" MCP_DATA_DIR="$WORK/s$i/data" \
-      "$java" $JAVA_OPTS -jar "$jar" --nocluster --port "$port" --rootdir "$WORK/s$i/payara-root" \
+      "$java" $opts -jar "$jar" --nocluster --port "$port" --rootdir "$WORK/s$i/payara-root" \
       --deploy "$WORK/s$i/mcp-web.war" >"$WORK/s$i/payara.log" 2>&1 &
   name="$i:$(basename "$war")"
   [ -z "$jar_given$java_given" ] || name+="@$(basename "$jar" .jar)"
+  [ -z "$opts_given" ] || name+=" [$opts_given]"
   SERVERS[$i]=$!; PORTS[$i]=$port; NAMES[$i]=$name
   PIDS=("$!" "${PIDS[@]}")
 }

@@ -58,7 +58,7 @@ if [ -n "$INSTANCE_CONCURRENCY" ]; then
   export MCP_INSTANCE_CONCURRENCY="$INSTANCE_CONCURRENCY"
 fi
 MCP_UPSTREAM_URL="http://127.0.0.1:$SANDBOX_PORT" MCP_DEFAULT_TENANT=demo MCP_DATA_DIR="$ROOT/$OUT/data" \
-  java -Xmx512m -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
+  java -Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64 -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
 children+=($PAYARA_PID)
 

@@ -85,6 +85,11 @@ public final class LoadDriver {
         }
     }
 
+    /** GC.heap_info of G1: one line for the whole heap. */
+    private static final Pattern WHOLE_HEAP = Pattern.compile("heap\\s+total (?:reserved )?\\d+K, (?:committed \\d+K, )?used (\\d+)K");
+    /** GC.heap_info of the serial and parallel collectors: one line per generation. */
+    private static final Pattern GENERATION = Pattern.compile(
+            "(?m)^\\s*(?:DefNew|Tenured|def new generation|tenured generation|PSYoungGen|ParOldGen)\\s+total \\d+K, used (\\d+)K");
     private static final String[] SEARCHES = {"newest affiliates", "list tags", "approved conversions last week",
             "create a coupon", "payouts", "offers", "conversion report by country", "tiers"};
 
@@ -318,14 +323,26 @@ public final class LoadDriver {
     }
 
     /**
-     * Heap in use right after a full GC. JDK 17 prints "heap total 389120K, used 16021K", JDK 21+ "heap total reserved
-     * 524288K, committed 389120K, used 10486K"; either is read.
+     * Heap in use right after a full GC. G1 prints one line for the whole heap (JDK 17 "heap total 389120K, used
+     * 16021K", JDK 21+ "heap total reserved 524288K, committed 389120K, used 10486K"); the serial and parallel
+     * collectors print one line per generation ("DefNew total 116160K, used 31021K" and "Tenured total …",
+     * "PSYoungGen …" and "ParOldGen …"), which are added up. Other wordings (ZGC's) give -1: not sampled.
      */
     static long heapAfterGcKiB(long pid) {
         jcmd(pid, "GC.run");
-        Matcher m = Pattern.compile("heap\\s+total (?:reserved )?\\d+K, (?:committed \\d+K, )?used (\\d+)K")
-                .matcher(jcmd(pid, "GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return heapUsedKiB(jcmd(pid, "GC.heap_info"));
+    }
+
+    static long heapUsedKiB(String heapInfo) {
+        Matcher whole = WHOLE_HEAP.matcher(heapInfo);
+        if (whole.find()) {
+            return Long.parseLong(whole.group(1));
+        }
+        long used = -1;
+        for (Matcher generation = GENERATION.matcher(heapInfo); generation.find(); ) {
+            used = Math.max(used, 0) + Long.parseLong(generation.group(1));
+        }
+        return used;
     }
 
     private static void sleep(long millis) {
