@@ -439,7 +439,12 @@ step() { # target conc secs phase
 # ---------------------------------------------------------------- 6. soak
 heap_after_gc_kb() { # full GC, then the heap in use (kB) from GC.heap_info
   jcmd "$PAYARA_PID" GC.run >/dev/null 2>&1 || true
-  jcmd "$PAYARA_PID" GC.heap_info 2>/dev/null | awk '/total .*used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); gsub(/[^0-9]/, "", v); print v; exit}}'
+  # G1 prints one line for the whole heap; the serial and parallel collectors one per generation, added up here
+  jcmd "$PAYARA_PID" GC.heap_info 2>/dev/null | awk '
+    /^ *(garbage-first heap|DefNew|Tenured|def new generation|tenured generation|PSYoungGen|ParOldGen) / {
+      for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); gsub(/[^0-9]/, "", v); sum += v; seen = 1; break}
+    }
+    END {if (seen) print sum}'
 }
 metaspace_kb() {
   jcmd "$PAYARA_PID" GC.heap_info 2>/dev/null | awk '/Metaspace/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); gsub(/[^0-9]/, "", v); print v; exit}}'

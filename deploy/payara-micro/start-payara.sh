@@ -52,8 +52,8 @@ state=$(cd "$state" && pwd)
 source "$(dirname "${BASH_SOURCE[0]}")/../jdk.sh"
 java=${PAYARA_JAVA:-java}
 # The default options:
-# - the serial collector: on two cores with a 512 MB heap it cost about 23 % less CPU per call than G1, with lower
-#   latency and less RSS after load, measured in turns on the same WAR (bench/benchmarks-notes.md, "Garbage
+# - the serial collector: on two cores with a 512 MB heap it cost 13-23 % less CPU per call than G1 (256 and 64
+#   concurrent), with a lower p99, measured in turns on the same WAR (bench/benchmarks-notes.md, "Garbage
 #   collector"); G1's concurrent threads and write barriers compete with the requests for the two cores. On a
 #   larger machine with a larger heap, G1 (the JVM's own choice there) is the one to measure first.
 # - http.maxConnections: idle keep-alive connections per host kept by the JDK's HttpURLConnection (default 5);
