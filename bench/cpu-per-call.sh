@@ -15,7 +15,7 @@
 # BENCH_WARS) on random loopback ports, warms up, then measures; with several WARs the rounds alternate between
 # the servers, so a machine whose load changes meanwhile affects each alike. Every process it started is stopped
 # on exit. Knobs:
-#   BENCH_JAVA_OPTS  JVM options of Payara Micro [-Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64] (as ./run)
+#   BENCH_JAVA_OPTS  JVM options of Payara Micro [./run's, from deploy/payara-micro/java-options.sh]
 #   BENCH_WARMUP     seconds of warm-up per tool and server at BENCH_CONCURRENCY [60]
 #   BENCH_SECONDS    seconds per measured round [15]      BENCH_CONCURRENCY [16]
 #   BENCH_SEMANTIC   MCP_SEARCH_SEMANTIC of the servers [off]
@@ -29,7 +29,9 @@ ROOT=$(dirname "$BENCH_DIR")
 source "$ROOT/deploy/jdk.sh"
 TOOLS=${1:-both}
 ROUNDS=${2:-3}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64}
+# shellcheck source=../deploy/payara-micro/java-options.sh
+source "$ROOT/deploy/payara-micro/java-options.sh"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$PAYARA_DEFAULT_JAVA_OPTS}
 WARMUP=${BENCH_WARMUP:-60}
 SECONDS_PER_ROUND=${BENCH_SECONDS:-15}
 CONCURRENCY=${BENCH_CONCURRENCY:-16}

@@ -36,8 +36,9 @@ environment (defaults in brackets):
   BENCH_DURATION [30, quick 5]       seconds per measured step
   BENCH_WARMUP [20, quick 3]         seconds of warm-up per target (at concurrency 16), not measured
   BENCH_CONCURRENCY ["1 16 64 256"]  concurrency steps
-  BENCH_JAVA_OPTS [-Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64] JVM options of Payara Micro (BENCH_HEAP is accepted too); e.g. for an A/B of
-                                     a configuration: BENCH_JAVA_OPTS="-Xmx512m -DMP_Fault_Tolerance_Metrics_Enabled=false"
+  BENCH_JAVA_OPTS [./run's, from deploy/payara-micro/java-options.sh] JVM options of Payara Micro (BENCH_HEAP is accepted
+                                     too); e.g. for an A/B of a configuration: BENCH_JAVA_OPTS="-Xmx512m -XX:+UseSerialGC
+                                     -Dhttp.maxConnections=64 -DMP_Fault_Tolerance_Metrics_Enabled=false"
   BENCH_SEMANTIC [off]               MCP_SEARCH_SEMANTIC of the server under test (on: search with the model)
   BENCH_TENANT_CONCURRENCY [1024]    MCP_TENANT_CONCURRENCY of the server under test ("default" keeps the
                                      server's own default of 16: calls beyond 16 in flight wait in line)
@@ -76,7 +77,9 @@ else
   SOAK_SECONDS=${BENCH_SOAK_SECONDS:-600}; SOAK_INTERVAL=${BENCH_SOAK_INTERVAL:-30}
 fi
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 16 64 256"}
-HEAP=${BENCH_JAVA_OPTS:-${BENCH_HEAP:--Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64}}  # as ./run starts it
+# shellcheck source=../deploy/payara-micro/java-options.sh
+source "$ROOT/deploy/payara-micro/java-options.sh"
+HEAP=${BENCH_JAVA_OPTS:-${BENCH_HEAP:-$PAYARA_DEFAULT_JAVA_OPTS}}  # as ./run starts it
 TENANT_CONCURRENCY=${BENCH_TENANT_CONCURRENCY:-1024}
 SOAK_CONCURRENCY=${BENCH_SOAK_CONCURRENCY:-64}
 JFR_CONCURRENCY=${BENCH_JFR_CONCURRENCY:-64}

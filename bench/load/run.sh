@@ -15,6 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 source "$ROOT/deploy/jdk.sh"
+# shellcheck source=../../deploy/payara-micro/java-options.sh
+source "$ROOT/deploy/payara-micro/java-options.sh"
 OUT=bench/load/target
 mkdir -p "$OUT"
 CLIENTS=${CLIENTS:-200}
@@ -57,8 +59,9 @@ rm -rf "$OUT/data"
 if [ -n "$INSTANCE_CONCURRENCY" ]; then
   export MCP_INSTANCE_CONCURRENCY="$INSTANCE_CONCURRENCY"
 fi
+# shellcheck disable=SC2086  # the options are split into words on purpose
 MCP_UPSTREAM_URL="http://127.0.0.1:$SANDBOX_PORT" MCP_DEFAULT_TENANT=demo MCP_DATA_DIR="$ROOT/$OUT/data" \
-  java -Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64 -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
+  java $PAYARA_DEFAULT_JAVA_OPTS -jar "$PAYARA_JAR" --nocluster --port "$PORT" --deploy mcp-web/target/mcp-web.war >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
 children+=($PAYARA_PID)
 

@@ -23,7 +23,7 @@
 #
 # Environment:
 #   PAYARA_JAVA       the java command [the one deploy/jdk.sh picks: Java 21+, which it needs to find either way]
-#   PAYARA_JAVA_OPTS  JVM options [-Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64] (see java_opts below)
+#   PAYARA_JAVA_OPTS  JVM options [PAYARA_DEFAULT_JAVA_OPTS of java-options.sh beside this script, with the reasons]
 #   PAYARA_CDS        jar (default): plain `java -jar PAYARA_JAR --rootdir STATE_DIR/payara-root`
 #                     on: the launcher and the class-data archive as above (opt-in: ≈ 10-20 % less boot CPU on
 #                         JDK 17, none on Temurin 25; ≈ 70-180 MB more RSS and a first start twice as long;
@@ -50,18 +50,13 @@ mkdir -p "$state"
 state=$(cd "$state" && pwd)
 # shellcheck source=../jdk.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../jdk.sh"
+# shellcheck source=java-options.sh
+source "$(dirname "${BASH_SOURCE[0]}")/java-options.sh"
 java=${PAYARA_JAVA:-java}
-# The default options:
-# - the serial collector: on two cores with a 512 MB heap it cost 13-23 % less CPU per call than G1 (256 and 64
-#   concurrent), with a lower p99, measured in turns on the same WAR (bench/benchmarks-notes.md, "Garbage
-#   collector"); G1's concurrent threads and write barriers compete with the requests for the two cores. On a
-#   larger machine with a larger heap, G1 (the JVM's own choice there) is the one to measure first.
-# - http.maxConnections: idle keep-alive connections per host kept by the JDK's HttpURLConnection (default 5);
-#   execute's own connection pool is sized by MCP_INSTANCE_CONCURRENCY.
 # slf4j.internal.verbosity: the OpenAPI parser logs through SLF4J, which has no provider inside Payara and says so
 # in three lines on every start; its log lines carry nothing for an operator (parse problems are reported by us).
 # shellcheck disable=SC2206
-java_opts=(${PAYARA_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -Dhttp.maxConnections=64} -Dslf4j.internal.verbosity=ERROR)
+java_opts=(${PAYARA_JAVA_OPTS:-$PAYARA_DEFAULT_JAVA_OPTS} -Dslf4j.internal.verbosity=ERROR)
 # Java 24+ writes four warning lines to stderr when Hazelcast (inside Payara) uses sun.misc.Unsafe, and four more
 # when ONNX Runtime (the search model) loads its native library: nothing an operator can act on, allowed outright.
 if [ -n "${PAYARA_JAVA:-}" ]; then java_version=$(jdk_major "$PAYARA_JAVA"); else java_version=$JDK_FEATURE_VERSION; fi

@@ -60,7 +60,7 @@ public final class SharedServer {
         baseUri = URI.create("http://127.0.0.1:" + port + "/");
         try {
             Files.createDirectories(dataDir);
-            // the JVM options of ./run (deploy/payara-micro/start-payara.sh), so the tests see the collector users run
+            // the JVM options of ./run (deploy/payara-micro/java-options.sh), so the tests see the collector users run
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-Dhttp.maxConnections=64", "-jar",
                     System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
