@@ -50,6 +50,9 @@ cleanup() {
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "work directory kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# a signal ends the script through exit, so the EXIT trap stops the servers too (as bench/run.sh does)
+trap 'exit 130' INT
+trap 'exit 143' TERM
 say() { printf '%s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 stat_ticks() { sed 's/.*) //' "$1" | awk '{print $12 + $13}'; }

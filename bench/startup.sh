@@ -52,6 +52,9 @@ cleanup() {
   if [ "${STARTUP_KEEP:-0}" = 1 ]; then echo "work directory kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# a signal ends the script through exit, so the EXIT trap stops the servers too (as bench/run.sh does)
+trap 'exit 130' INT
+trap 'exit 143' TERM
 say() { printf '%s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 CLK_TCK=$(getconf CLK_TCK)
