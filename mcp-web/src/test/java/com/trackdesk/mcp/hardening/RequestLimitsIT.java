@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Goal 4 of issue #10: every limit holds on the shared server with its configured values —
  * request body size (MCP_MAX_REQUEST_BYTES, default 1 MiB: 413, also for chunked bodies that declare no
  * length), JSON nesting (MCP_MAX_JSON_DEPTH, default 64: -32600 before the SDK parses), response size
- * (MCP_MAX_RESPONSE_CHARS, default 20000), upstream read time (MCP_UPSTREAM_TIMEOUT_MS, 1500 in
+ * (MCP_MAX_RESPONSE_CHARS, default 20000), bytes read of an upstream answer (MCP_MAX_UPSTREAM_BYTES, default 1 MiB),
+ * upstream read time (MCP_UPSTREAM_TIMEOUT_MS, 1500 in
  * SharedServer) and calls in flight per tenant (MCP_TENANT_CONCURRENCY, default 16: "slow down").
  */
 class RequestLimitsIT {
@@ -38,6 +39,7 @@ class RequestLimitsIT {
     static final int MAX_BYTES = 1_048_576;
     static final int MAX_DEPTH = 64;
     static final int MAX_CHARS = 20_000;
+    static final int MAX_UPSTREAM_BYTES = 1_048_576;
     static final int UPSTREAM_DELAY_MILLIS = 30_000;
     static final int TENANT_CONCURRENCY = 16;
     static final String PING_HEAD = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\",\"params\":{\"_meta\":{\"pad\":\"";
@@ -139,6 +141,59 @@ class RequestLimitsIT {
         assertThat(text.get("content").get(0).get("text").asText().length()).isLessThan(MAX_CHARS + 1_000);
     }
 
+    /** A JSON answer of exactly {@code bytes} bytes: one list of one long string. */
+    static String jsonAnswerOf(int bytes) {
+        String head = "{\"tags\":[\"";
+        String tail = "\"],\"total\":1}";
+        return head + "t".repeat(bytes - head.length() - tail.length()) + tail;
+    }
+
+    @Test
+    void answersLargerThanTheByteBoundAreRefusedWithoutReadingTheRest() {
+        upstream.stubFor(any(urlPathMatching("/t/limit-bytes-at/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(jsonAnswerOf(MAX_UPSTREAM_BYTES))));
+        upstream.stubFor(any(urlPathMatching("/t/limit-bytes-over/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(jsonAnswerOf(MAX_UPSTREAM_BYTES + 1))));
+        // 12 MiB sent in 12 pieces over 11 s, each wait within the read timeout of 1.5 s, once with its
+        // Content-Length and once chunked: reading it to its end (what closing an answer with a Content-Length does,
+        // to keep its connection for another call) would take 11 s
+        String twelveMiB = jsonAnswerOf(12 * MAX_UPSTREAM_BYTES);
+        upstream.stubFor(any(urlPathMatching("/t/limit-bytes-drip/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withHeader("Content-Length", String.valueOf(twelveMiB.length()))
+                .withBody(twelveMiB).withChunkedDribbleDelay(12, 11_000)));
+        upstream.stubFor(any(urlPathMatching("/t/limit-bytes-drip-chunked/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(twelveMiB).withChunkedDribbleDelay(12, 11_000)));
+
+        JsonNode atTheBound = listTags("limit-bytes-at");
+        JsonNode over = listTags("limit-bytes-over");
+        long start = System.nanoTime();
+        JsonNode dripping = listTags("limit-bytes-drip");
+        long drippingMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        JsonNode drippingChunked = listTags("limit-bytes-drip-chunked");
+        long drippingChunkedMillis = (System.nanoTime() - start) / 1_000_000;
+        JsonNode afterwards = listTags("limit-bytes-at");
+
+        assertThat(atTheBound.get("isError").asBoolean()).as("an answer of exactly the bound is read").isFalse();
+        assertThat(atTheBound.get("structuredContent").get("truncated").asBoolean()).isTrue();
+        for (JsonNode refused : List.of(over, dripping, drippingChunked)) {
+            assertThat(refused.get("isError").asBoolean()).isTrue();
+            assertThat(refused.get("content").get(0).get("text").asText())
+                    .contains("answered with more than 1,048,576 bytes").contains("Ask for less");
+        }
+        assertThat(List.of(drippingMillis, drippingChunkedMillis))
+                .as("stopped at the bound instead of reading 12 MiB dripped over 11 s").allSatisfy(millis ->
+                        assertThat(millis).isLessThan(8_000L));
+        assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-bytes-(over|drip|drip-chunked)/.*"))))
+                .as("an answer too large is not asked for again").hasSize(3);
+        assertThat(afterwards.get("isError").asBoolean()).as("the connections left after an abort still serve").isFalse();
+    }
+
+    static JsonNode listTags(String tenant) {
+        return Hardening.server().client(KEY).header("Host", tenant + ".trackdesk.com")
+                .call("execute", Map.of("operationId", "TagsService_ListTags"));
+    }
+
     @Test
     void upstreamSlowerThanTheReadTimeoutEndsAsAToolErrorInBoundedTime() {
         // answers only after 30 s: a call that ends before that did not wait for it
@@ -207,7 +262,7 @@ class RequestLimitsIT {
         java.nio.file.Path readme = java.nio.file.Path.of(System.getProperty("sandbox.dir")).getParent().resolve("README.md");
         String text = java.nio.file.Files.readString(readme);
 
-        assertThat(Stream.of("MCP_MAX_REQUEST_BYTES", "MCP_MAX_RESPONSE_CHARS", "MCP_UPSTREAM_TIMEOUT_MS",
+        assertThat(Stream.of("MCP_MAX_REQUEST_BYTES", "MCP_MAX_RESPONSE_CHARS", "MCP_MAX_UPSTREAM_BYTES", "MCP_UPSTREAM_TIMEOUT_MS",
                 "MCP_TENANT_CONCURRENCY", "MCP_INSTANCE_CONCURRENCY", "MCP_TENANT_QUEUE_MS", "MCP_CALL_TIMEOUT_SECONDS", "MCP_MAX_JSON_DEPTH",
                 "MCP_TENANT_PATTERN")).allSatisfy(name ->
                 assertThat(text).as("README configuration table").contains("`" + name + "`"));

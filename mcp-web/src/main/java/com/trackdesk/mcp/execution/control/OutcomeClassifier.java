@@ -26,6 +26,7 @@ public final class OutcomeClassifier {
             case BREAKER_OPEN -> Outcome.BREAKER_OPEN;
             case OVERLOADED -> Outcome.OVERLOADED;
             case CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK -> Outcome.NETWORK_ERROR;
+            case ANSWER_TOO_LARGE -> Outcome.ANSWER_TOO_LARGE;
         };
     }
 }

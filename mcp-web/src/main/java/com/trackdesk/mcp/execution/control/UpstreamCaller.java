@@ -20,6 +20,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,10 @@ public class UpstreamCaller {
     @Inject
     UpstreamClients clients;
 
+    /** Reads each answer, at most MCP_MAX_UPSTREAM_BYTES of it. */
+    @Inject
+    AnswerReader answers;
+
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {TransientUpstreamStatus.class, UpstreamFailure.class},
             abortOn = UnretryableFailure.class)
     public UpstreamResponse sendIdempotent(UpstreamRequest request, CallBudget budget) {
@@ -55,7 +60,7 @@ public class UpstreamCaller {
             response = send(request, budget);
         } catch (UpstreamFailure failure) {
             if (!budget.allowsAnotherAttempt()) {
-                throw new BudgetSpent(failure);
+                throw new NoMoreAttempts(failure);
             }
             throw failure;
         }
@@ -72,21 +77,39 @@ public class UpstreamCaller {
     UpstreamResponse send(UpstreamRequest request, CallBudget budget) {
         String body = request.jsonBody().orElse(null);
         budget.attemptStarted();
-        try (Response response = clients.calling(request, api -> switch (request.method()) {
-            case "GET" -> api.get();
-            case "HEAD" -> api.head();
-            case "DELETE" -> api.delete();
-            case "POST" -> api.post(body);
-            case "PUT" -> api.put(body);
-            case "PATCH" -> api.patch(body);
-            default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
-        })) {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            String contentType = response.getMediaType() == null ? "" : response.getMediaType().toString();
-            return new UpstreamResponse(response.getStatus(), contentType, text, retryAfter(response));
+        try {
+            // the answer is read and closed inside the call's scope, where UnreadAnswerClosing can see it was left unread
+            return clients.calling(request, api -> {
+                try (Response response = switch (request.method()) {
+                    case "GET" -> api.get();
+                    case "HEAD" -> api.head();
+                    case "DELETE" -> api.delete();
+                    case "POST" -> api.post(body);
+                    case "PUT" -> api.put(body);
+                    case "PATCH" -> api.patch(body);
+                    default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
+                }) {
+                    return answerOf(response, request);
+                }
+            });
         } catch (ProcessingException e) {
             throw describe(e, request);
         }
+    }
+
+    private UpstreamResponse answerOf(Response response, UpstreamRequest request) {
+        Optional<String> text = answers.read(response);
+        if (text.isEmpty()) {
+            OutgoingCall.leaveAnswerUnread();
+            // the upstream answered: asking again would bring the same answer, so it ends the attempts
+            throw new NoMoreAttempts(new UpstreamFailure(UpstreamFailure.Kind.ANSWER_TOO_LARGE,
+                    "The Trackdesk API of '" + request.tenant() + "' answered with more than "
+                            + String.format(Locale.ROOT, "%,d", answers.maxBytes()) + " bytes, the most this MCP server"
+                            + " reads of one answer; it was not read further. Ask for less: a smaller page, a narrower"
+                            + " date range or fewer items at a time."));
+        }
+        String contentType = response.getMediaType() == null ? "" : response.getMediaType().toString();
+        return new UpstreamResponse(response.getStatus(), contentType, text.get(), retryAfter(response));
     }
 
     private static Optional<Duration> retryAfter(Response response) {
@@ -139,11 +162,14 @@ public class UpstreamCaller {
         }
     }
 
-    /** The last attempt failed and the call's budget has no room for another: ends the retries with that failure. */
-    static final class BudgetSpent extends UnretryableFailure {
+    /**
+     * Ends the retries with the last attempt's failure: the call's budget has no room for another attempt, or another
+     * could not end differently (an answer too large to read).
+     */
+    static final class NoMoreAttempts extends UnretryableFailure {
         private final UpstreamFailure lastFailure;
 
-        BudgetSpent(UpstreamFailure lastFailure) {
+        NoMoreAttempts(UpstreamFailure lastFailure) {
             super(lastFailure.getMessage());
             this.lastFailure = lastFailure;
         }

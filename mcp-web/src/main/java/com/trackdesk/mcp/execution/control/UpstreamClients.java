@@ -66,8 +66,8 @@ public class UpstreamClients {
      * and then inflates transparently), as the JDK clients asked for them. A compressing upstream holds bytes back in
      * its compressor: WireMock's gzip sent nothing between the headers and the end of a body dripped over 3.2 s, so
      * every wait outlived the read timeout although the upstream kept pace ({@code UpstreamFaultsIT}). The read
-     * timeout would then bound the compressor's flushes instead of the upstream's bytes, and an answer, which is read
-     * whole without a byte cap (SECURITY.md), could inflate a hundredfold from what came over the wire.
+     * timeout would then bound the compressor's flushes instead of the upstream's bytes, and a few bytes on the wire
+     * could inflate a hundredfold before {@link AnswerReader}'s bound on the answer's bytes applies.
      */
     private static final boolean ASK_FOR_COMPRESSION = false;
 
@@ -114,6 +114,8 @@ public class UpstreamClients {
                         .build())
                 .property(Apache5ClientProperties.RETRY_STRATEGY, NEVER_RESEND)
                 .property(Apache5ClientProperties.DISABLE_COOKIES, true)
+                // an answer left unread because it is too large closes its connection instead of reading the rest
+                .property(Apache5ClientProperties.CONNECTION_CLOSING_STRATEGY, new UnreadAnswerClosing())
                 // a body goes with its Content-Length, as the JDK clients sent it, not chunked
                 .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED)
                 // non-2xx answers are results to explain, not exceptions

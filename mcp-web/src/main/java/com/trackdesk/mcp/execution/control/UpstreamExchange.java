@@ -85,7 +85,12 @@ public class UpstreamExchange {
             }
             return response;
         } catch (UpstreamFailure failure) {
-            breakers.failed(request.tenant());
+            if (failure.kind() == UpstreamFailure.Kind.ANSWER_TOO_LARGE) {
+                // the tenant's API answered; only the ask was too big
+                breakers.succeeded(request.tenant());
+            } else {
+                breakers.failed(request.tenant());
+            }
             throw failure;
         }
     }
@@ -95,7 +100,7 @@ public class UpstreamExchange {
             return request.idempotent() ? caller.sendIdempotent(request, budget) : caller.sendOnce(request, budget);
         } catch (TransientUpstreamStatus e) {
             return e.response();
-        } catch (UpstreamCaller.BudgetSpent e) {
+        } catch (UpstreamCaller.NoMoreAttempts e) {
             throw withWaitingTime(e.lastFailure(), request, budget);
         } catch (UpstreamFailure e) {
             throw withWaitingTime(e, request, budget);

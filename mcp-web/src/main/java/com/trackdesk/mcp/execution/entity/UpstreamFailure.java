@@ -1,12 +1,16 @@
 package com.trackdesk.mcp.execution.entity;
 
 /**
- * The upstream could not be reached or did not answer in time. The message says what happened in
- * words an assistant can act on; it never contains the API key or a stack trace.
+ * The upstream could not be reached, did not answer in time, or answered more than this server reads. The message
+ * says what happened in words an assistant can act on; it never contains the API key or a stack trace.
  */
 public class UpstreamFailure extends RuntimeException {
 
-    public enum Kind { TIMEOUT, CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK, BREAKER_OPEN, OVERLOADED }
+    public enum Kind {
+        TIMEOUT, CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK, BREAKER_OPEN, OVERLOADED,
+        /** The upstream answered, with more bytes than {@code MCP_MAX_UPSTREAM_BYTES}: it is healthy, the ask was too big. */
+        ANSWER_TOO_LARGE
+    }
 
     private final Kind kind;
 

@@ -75,13 +75,29 @@ class UpstreamExchangeTest {
 
     @Test
     void aTimeoutSaysHowLongTheServerWaitedAndHowOftenItTried() {
-        caller.then(new UpstreamCaller.BudgetSpent(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, "late")));
+        caller.then(new UpstreamCaller.NoMoreAttempts(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, "late")));
 
         assertThatThrownBy(() -> exchange.send(READ)).isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
             assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.TIMEOUT);
             assertThat(failure.getMessage()).contains("did not answer in time").contains("over 1 attempt")
                     .contains("acme").contains("narrower date range");
         });
+    }
+
+    @Test
+    void anAnswerTooLargeToReadIsSaidOnceAndIsNoFailureOfTheTenantsApi() {
+        for (int i = 0; i < 6; i++) {
+            caller.then(new UpstreamCaller.NoMoreAttempts(new UpstreamFailure(UpstreamFailure.Kind.ANSWER_TOO_LARGE,
+                    "answered with more than 1,048,576 bytes")));
+        }
+
+        // more answers too large than the breaker's threshold of failures (5)
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> exchange.send(READ)).isInstanceOfSatisfying(UpstreamFailure.class,
+                    failure -> assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.ANSWER_TOO_LARGE));
+        }
+        assertThat(caller.attempts).as("one attempt per call").isEqualTo(6);
+        assertThat(exchange.breakers.refusal(ACME)).as("the API answered: its breaker stays closed").isEmpty();
     }
 
     @Test

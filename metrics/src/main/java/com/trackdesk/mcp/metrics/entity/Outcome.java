@@ -34,7 +34,9 @@ public enum Outcome {
     /** The tenant's (or the instance's) calls in flight were at their bound and no slot came within the wait in line. */
     OVERLOADED,
     /** The Host names no tenant this server serves. */
-    UNKNOWN_TENANT;
+    UNKNOWN_TENANT,
+    /** The upstream's answer was larger than the server reads ({@code MCP_MAX_UPSTREAM_BYTES}); the caller should ask for less. */
+    ANSWER_TOO_LARGE;
 
     public boolean isError() {
         return this != OK;
