@@ -21,6 +21,9 @@
 #   BENCH_SEMANTIC   MCP_SEARCH_SEMANTIC of the servers [off]
 #   BENCH_TENANT_CONCURRENCY  MCP_TENANT_CONCURRENCY of the servers [1024]; "default" keeps the server's own (16:
 #                    one tenant's calls past 16 wait in line, MCP_TENANT_QUEUE_MS)
+#   BENCH_ANSWER_BYTES  the size of the upstream's affiliate list [its own ~1.6 kB]: e.g. 1040000 makes it about
+#                    as large as the server reads (MCP_MAX_UPSTREAM_BYTES, 1 MiB), the worst case per call for the heap;
+#                    the list's first affiliate stays first, so the wrk check still finds it
 #   BENCH_JFR        a file name: a JFR recording (profile settings) of one extra, unmeasured round per tool
 #   BENCH_KEEP       1: leave the work directory (Payara logs) in place
 set -Eeuo pipefail
@@ -74,12 +77,29 @@ PAYARA_JAR="$ROOT/mcp-web/target/payara/payara-micro-$PAYARA_VERSION.jar"
 
 UPSTREAM_PORT=$(free_port)
 mkdir -p "$WORK/nginx"
-python3 - "$BENCH_DIR/upstream" "$WORK/nginx" "$UPSTREAM_PORT" <<'PY'
-import json, sys
-src, work, port = sys.argv[1:4]
-body = json.dumps(json.load(open(f"{src}/affiliates.json")), separators=(",", ":"))
-conf = open(f"{src}/nginx.conf.template").read()
-open(f"{work}/nginx.conf", "w").write(conf.replace("@PORT@", port).replace("@WORKDIR@", work).replace("@AFFILIATES_JSON@", body))
+# nginx's workers run as nobody: they read a large answer's file through the work directory
+chmod 755 "$WORK" "$WORK/nginx"
+python3 - "$BENCH_DIR/upstream" "$WORK/nginx" "$UPSTREAM_PORT" "${BENCH_ANSWER_BYTES:-}" <<'PY'
+import copy, json, sys
+src, work, port, size = sys.argv[1:5]
+answer = json.load(open(f"{src}/affiliates.json"))
+conf = open(f"{src}/nginx.conf.template").read().replace("@PORT@", port).replace("@WORKDIR@", work)
+if size:
+    # the list repeated, each copy with its own ids, up to the size asked for; too long for nginx's configuration
+    # (one parameter holds at most 4 kB), so it is served from a file
+    items, n = answer["affiliates"], 0
+    while len(json.dumps(answer, separators=(",", ":"))) < int(size):
+        more = copy.deepcopy(items[n % len(items)]); more["publicId"] += f"-{n}"; answer["affiliates"].append(more); n += 1
+    answer["pagination"]["totalCount"] = len(answer["affiliates"])
+    open(f"{work}/affiliates.json", "w").write(json.dumps(answer, separators=(",", ":")))
+    # a POST to a file gets 405 from nginx's static module: error_page sends it on as a GET to the same file
+    conf = conf.replace("return 200 '@AFFILIATES_JSON@';", f"alias {work}/affiliates.json; "
+                        "error_page 405 =200 /bench-affiliates.json; }\n        location = /bench-affiliates.json { "
+                        f"internal; default_type application/json; alias {work}/affiliates.json;")
+    print(f"upstream answer: {len(answer['affiliates'])} affiliates, {len(json.dumps(answer, separators=(',', ':')))} bytes", file=sys.stderr)
+else:
+    conf = conf.replace("@AFFILIATES_JSON@", json.dumps(answer, separators=(",", ":")))
+open(f"{work}/nginx.conf", "w").write(conf)
 PY
 "$(command -v nginx || echo /usr/sbin/nginx)" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$WORK/nginx.log" 2>&1 &
 PIDS+=($!)
@@ -176,5 +196,6 @@ case "$TOOLS" in
 esac
 for i in "${!WARS[@]}"; do
   say "${NAMES[$i]}: RSS after load $(awk '/^VmRSS/ {print int($2/1024)}' "/proc/${SERVERS[$i]}/status") MB," \
-    "classes loaded $(counter "${SERVERS[$i]}" java.cls.loadedClasses)"
+    "classes loaded $(counter "${SERVERS[$i]}" java.cls.loadedClasses)," \
+    "collections since the start: $(jstat -gc "${SERVERS[$i]}" | awk 'NR == 2 {printf "%d young (%.1f s), %d full (%.1f s)", $(NF-6), $(NF-5), $(NF-4), $(NF-3)}')"
 done

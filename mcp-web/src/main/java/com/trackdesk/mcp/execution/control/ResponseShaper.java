@@ -45,24 +45,59 @@ public class ResponseShaper {
         // creating this bean to deliver the event is the check
     }
 
-    public ShapedBody shape(Operation operation, Object body, List<String> fields) {
+    /**
+     * @param answerChars the length of the upstream's text: an answer longer than the limit is measured item by item
+     *                    instead of being rendered whole first
+     */
+    public ShapedBody shape(Operation operation, Object body, List<String> fields, int answerChars) {
         Object projected = FieldProjection.project(body, fields);
-        String rendered = renderer.render(projected);
-        if (rendered.length() <= maxChars) {
-            return new ShapedBody(projected, rendered, false, Optional.empty(), Optional.empty(), Optional.empty());
+        String rendered = null;
+        if (answerChars <= maxChars) {
+            // the usual answer: one rendering tells whether it fits
+            rendered = renderer.render(projected);
+            if (rendered.length() <= maxChars) {
+                return whole(projected, rendered);
+            }
         }
         Optional<ListSlot> largest = largestList(projected);
-        if (largest.isEmpty()) {
-            String cut = rendered.substring(0, maxChars);
-            return new ShapedBody(cut, cut + "…", true, Optional.empty(), Optional.empty(), pagingHint(operation));
+        if (largest.isPresent()) {
+            return shortened(operation, projected, largest.get());
         }
-        ListSlot slot = largest.get();
+        String cut = (rendered == null ? renderer.render(projected) : rendered).substring(0, maxChars);
+        return new ShapedBody(cut, cut + "…", true, Optional.empty(), Optional.empty(), pagingHint(operation));
+    }
+
+    private static ShapedBody whole(Object body, String rendered) {
+        return new ShapedBody(body, rendered, false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Keeps the list's first items that fit, measured one at a time: compact JSON is as long as the answer around an
+     * empty list plus each item plus a comma between two. A long answer is so never rendered whole: a 1 MB list
+     * cost 20 MB of allocation per call when it was rendered whole and then cut by a quarter at a time, 9 MB when
+     * cut in proportion, and 4.5 MB measured this way ({@code ExecuteCostTest}).
+     */
+    private ShapedBody shortened(Operation operation, Object projected, ListSlot slot) {
         List<?> items = slot.items();
-        int keep = items.size();
-        Object shortened = projected;
-        String text = rendered;
+        long room = maxChars - (long) renderer.render(slot.replace(projected, List.of())).length();
+        int keep = 0;
+        for (Object item : items) {
+            int needs = renderer.renderAsJson(item).length() + (keep == 0 ? 0 : 1);
+            if (needs > room) {
+                break;
+            }
+            room -= needs;
+            keep++;
+        }
+        if (keep == items.size()) {
+            // the answer was long, but what the fields projection kept of it fits
+            return whole(projected, renderer.render(projected));
+        }
+        Object shortened = slot.replace(projected, items.subList(0, keep));
+        String text = renderer.render(shortened);
         while (keep > 0 && text.length() > maxChars) {
-            keep = keep > 8 ? keep * 3 / 4 : keep - 1;
+            // only if a serializer wrote an item differently inside the list than alone
+            keep--;
             shortened = slot.replace(projected, items.subList(0, keep));
             text = renderer.render(shortened);
         }

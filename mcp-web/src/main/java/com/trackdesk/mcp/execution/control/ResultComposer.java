@@ -37,7 +37,8 @@ public class ResultComposer {
 
     public CallToolResult fromResponse(Operation operation, UpstreamResponse response, List<String> fields) {
         Object body = parsedBody(response);
-        ShapedBody shaped = shaper.shape(operation, body, response.successful() ? fields : List.of());
+        ShapedBody shaped = shaper.shape(operation, body, response.successful() ? fields : List.of(),
+                response.body() == null ? 0 : response.body().length());
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("status", response.status());
         structured.put("body", shaped.body());

@@ -30,6 +30,15 @@ public class ResultText {
         }
     }
 
+    /** Any value as JSON, strings quoted too: as the value is written inside a list. */
+    public String renderAsJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            return String.valueOf(value);
+        }
+    }
+
     /** Characters of text content in a result: what the metrics call its size. */
     public static long length(CallToolResult result) {
         return result.content().stream()
