@@ -63,7 +63,12 @@ public class ResponseShaper {
         if (largest.isPresent()) {
             return shortened(operation, projected, largest.get());
         }
-        String cut = (rendered == null ? renderer.render(projected) : rendered).substring(0, maxChars);
+        return cut(operation, rendered == null ? renderer.render(projected) : rendered);
+    }
+
+    /** An answer that no list can make fit: its text cut at the limit, marked, never passed longer. */
+    private ShapedBody cut(Operation operation, String rendered) {
+        String cut = rendered.substring(0, maxChars);
         return new ShapedBody(cut, cut + "…", true, Optional.empty(), Optional.empty(), pagingHint(operation));
     }
 
@@ -90,8 +95,9 @@ public class ResponseShaper {
             keep++;
         }
         if (keep == items.size()) {
-            // the answer was long, but what the fields projection kept of it fits
-            return whole(projected, renderer.render(projected));
+            // every item fits: what the fields projection kept of a long answer, or an empty list in a long answer
+            String text = renderer.render(projected);
+            return text.length() <= maxChars ? whole(projected, text) : cut(operation, text);
         }
         Object shortened = slot.replace(projected, items.subList(0, keep));
         String text = renderer.render(shortened);
@@ -100,6 +106,10 @@ public class ResponseShaper {
             keep--;
             shortened = slot.replace(projected, items.subList(0, keep));
             text = renderer.render(shortened);
+        }
+        if (text.length() > maxChars) {
+            // the rest of the answer is too long even around an empty list
+            return cut(operation, text);
         }
         return new ShapedBody(shortened, text, true, Optional.of(totalCount(projected).orElse(items.size())),
                 Optional.of(keep), pagingHint(operation));

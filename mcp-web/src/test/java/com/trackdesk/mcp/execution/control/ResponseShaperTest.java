@@ -111,6 +111,19 @@ class ResponseShaperTest {
     }
 
     @Test
+    void anAnswerTooLongEvenAroundAnEmptyListIsCutAtTheLimit() throws IOException {
+        for (int items : List.of(3, 0)) {
+            Map<String, Object> answer = new LinkedHashMap<>(listOf(items, "Ada"));
+            answer.put("notice", "n".repeat(1_000));
+
+            ShapedBody shaped = shape(answer, List.of());
+
+            assertThat(shaped.truncated()).as("%d items", items).isTrue();
+            assertThat(shaped.text()).as("%d items", items).hasSize(MAX_CHARS + 1).endsWith("…");
+        }
+    }
+
+    @Test
     void anAnswerWithoutAListIsCutAndMarked() throws IOException {
         ShapedBody shaped = shape(Map.of("report", "x".repeat(1_000)), List.of());
 
