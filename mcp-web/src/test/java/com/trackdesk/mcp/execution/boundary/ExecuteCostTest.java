@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What one {@code execute} call costs in this application's code, as bytes allocated by the calling thread (issue 17):
  * a figure a busy machine does not change, unlike time. The call is the benchmark's — AffiliateService_ListAffiliates
- * answered with the benchmark upstream's 1.6 KB list — from the JSON-RPC request text to the answer's UTF-8 bytes,
+ * answered with the benchmark upstream's 1.6 KB list, and once more with that list repeated to the largest answer the
+ * server reads — from the JSON-RPC request text to the answer's UTF-8 bytes,
  * through argument checks, URI building, the tenant's breaker and concurrency limit, the answer's shaping and its
  * metric. The upstream is an in-process caller (the MicroProfile Rest Client exists only in the server), so what the
  * HTTP client and the container cost per call is not in this figure; per-call work in our code (re-reading a schema,
