@@ -23,11 +23,7 @@ public class ResultText {
         if (value instanceof String text) {
             return text;
         }
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            return String.valueOf(value);
-        }
+        return renderAsJson(value);
     }
 
     /** Any value as JSON, strings quoted too: as the value is written inside a list. */
