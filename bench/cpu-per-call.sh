@@ -46,9 +46,20 @@ BENCH_WARS=${BENCH_WARS:-$ROOT/mcp-web/target/mcp-web.war}
 if [[ $BENCH_WARS == *";"* ]]; then IFS=';' read -r -a WARS <<<"$BENCH_WARS"; else read -r -a WARS <<<"$BENCH_WARS"; fi
 WORK=$(mktemp -d /tmp/cpu-per-call.XXXXXX)
 PIDS=()
-cleanup() {
+any_alive() {
   local pid
+  for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
+cleanup() {
+  local pid waited=0
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # a JVM that spends its time collecting (a heap too small for the load) may not get to its shutdown hooks: after
+  # 20 s it is killed, so no server outlives the script and burns the next measurement's CPU
+  while [ $waited -lt 20 ] && any_alive; do
+    sleep 1; waited=$((waited + 1))
+  done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "work directory kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
@@ -152,6 +163,11 @@ import json, sys
 label, rnd, result, ticks, c2, classes, compiles, hz, load = sys.argv[1:10]
 r = json.loads(result)
 calls = r["requests"]; secs = r["duration_us"] / 1e6
+if calls == 0:
+    # a server that answers nothing within wrk's timeout (a heap too small for the load, say) is a result too
+    print(f"{label} round {rnd}: no call answered in {secs:.0f} s ({sum(r['socket_errors'].values())} socket errors"
+          f" or timeouts), CPU {int(ticks) / int(hz):.1f} s, load {load}", flush=True)
+    sys.exit(0)
 bad = r["bad_answers"] + sum(r["socket_errors"].values())
 print(f"{label} round {rnd}: {calls} calls in {secs:.0f} s ({calls / secs:.0f}/s, {bad} bad: {r['bad']['tool_error']} tool errors, "
       f"{sum(r['socket_errors'].values())} socket errors or timeouts, {bad - r['bad']['tool_error'] - sum(r['socket_errors'].values())} other), "

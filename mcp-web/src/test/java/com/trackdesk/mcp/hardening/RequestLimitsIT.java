@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request body size (MCP_MAX_REQUEST_BYTES, default 1 MiB: 413, also for chunked bodies that declare no
  * length), JSON nesting (MCP_MAX_JSON_DEPTH, default 64: -32600 before the SDK parses), response size
  * (MCP_MAX_RESPONSE_CHARS, default 20000), bytes read of an upstream answer (MCP_MAX_UPSTREAM_BYTES, default 1 MiB),
- * upstream read time (MCP_UPSTREAM_TIMEOUT_MS, 1500 in
- * SharedServer) and calls in flight per tenant (MCP_TENANT_CONCURRENCY, default 16: "slow down").
+ * bytes of upstream answers held at once (MCP_INSTANCE_ANSWER_BYTES, 2 MiB in SharedServer), upstream read time
+ * (MCP_UPSTREAM_TIMEOUT_MS, 1500 in SharedServer) and calls in flight per tenant (MCP_TENANT_CONCURRENCY, default 16: "slow down").
  */
 class RequestLimitsIT {
 
@@ -177,7 +177,7 @@ class RequestLimitsIT {
         assertThat(atTheBound.get("isError").asBoolean()).as("an answer of exactly the bound is read").isFalse();
         assertThat(atTheBound.get("structuredContent").get("truncated").asBoolean()).isTrue();
         for (JsonNode refused : List.of(over, dripping, drippingChunked)) {
-            assertThat(refused.get("isError").asBoolean()).isTrue();
+            assertThat(refused.get("isError").asBoolean()).as(refused.toString()).isTrue();
             assertThat(refused.get("content").get(0).get("text").asText())
                     .contains("answered with more than 1,048,576 bytes").contains("Ask for less");
         }
@@ -187,6 +187,63 @@ class RequestLimitsIT {
         assertThat(upstream.findAll(anyRequestedFor(urlPathMatching("/t/limit-bytes-(over|drip|drip-chunked)/.*"))))
                 .as("an answer too large is not asked for again").hasSize(3);
         assertThat(afterwards.get("isError").asBoolean()).as("the connections left after an abort still serve").isFalse();
+    }
+
+    @Test
+    void answersPastTheInstancesRoomWaitForItAndAreRefusedWhenNoneComesWithinTheCallsTime() throws Exception {
+        // SharedServer gives the instance room for 2 MiB of answers at once (MCP_INSTANCE_ANSWER_BYTES); an answer
+        // takes room for its Content-Length until it has been read and used. Two answers of the largest size (1 MiB)
+        // dripping for a while fill the room; a third call's answer, small as it is, must wait.
+        stubDrippingAnswer("limit-room-long", 8_000);
+        stubDrippingAnswer("limit-room-short", 3_500);
+        upstream.stubFor(any(urlPathMatching("/t/limit-room-small/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"tags\":[]}")));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the call's budget (MCP_CALL_TIMEOUT_SECONDS, 4 s in SharedServer) ends long before the room frees up
+            List<Future<JsonNode>> holders = fillTheRoom(pool, "limit-room-long");
+            long start = System.nanoTime();
+            JsonNode refused = listTags("limit-room-small");
+            long refusedMillis = (System.nanoTime() - start) / 1_000_000;
+            for (Future<JsonNode> holder : holders) {
+                assertThat(holder.get(60, TimeUnit.SECONDS).get("isError").asBoolean()).as("a holder").isFalse();
+            }
+
+            // the room frees up within the call's budget: the call waits for it instead of failing
+            holders = fillTheRoom(pool, "limit-room-short");
+            JsonNode waited = listTags("limit-room-small");
+            for (Future<JsonNode> holder : holders) {
+                holder.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(refused.get("isError").asBoolean()).as(refused.toString()).isTrue();
+            assertThat(refused.get("content").get(0).get("text").asText())
+                    .contains("Busy: this MCP server is reading as many upstream answers at once as it holds (2,097,152"
+                            + " bytes, all Trackdesk programs together)")
+                    .contains("'limit-room-small' waited").contains("Retry in a few seconds");
+            assertThat(refusedMillis).as("waited for room until the call's time was spent").isGreaterThan(2_000L);
+            assertThat(waited.get("isError").asBoolean()).as(waited.toString()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An answer of the largest size, sent in pieces over {@code millis} (each gap within the read timeout). */
+    void stubDrippingAnswer(String tenant, int millis) {
+        upstream.stubFor(any(urlPathMatching("/t/" + tenant + "/.*")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Content-Length", String.valueOf(MAX_UPSTREAM_BYTES)).withBody(jsonAnswerOf(MAX_UPSTREAM_BYTES))
+                .withChunkedDribbleDelay(millis / 500, millis)));
+    }
+
+    /**
+     * Two calls whose dripping answers take the instance's whole room, given a moment to get there. WireMock journals a
+     * request only once it has answered it, so its journal cannot tell when the answers have begun.
+     */
+    List<Future<JsonNode>> fillTheRoom(ExecutorService pool, String tenant) throws InterruptedException {
+        List<Future<JsonNode>> holders = List.of(pool.submit(() -> listTags(tenant)), pool.submit(() -> listTags(tenant)));
+        Thread.sleep(1_500);
+        return holders;
     }
 
     static JsonNode listTags(String tenant) {

@@ -83,6 +83,8 @@ public final class SharedServer {
             env.put("MCP_BREAKER_OPEN_SECONDS", "2");
             env.put("MCP_PROGRESS_INTERVAL_MS", "300");
             env.put("MCP_MAX_RETRY_AFTER_SECONDS", "2");
+            // room for two answers of the largest size at once, all calls together, so RequestLimitsIT can fill it
+            env.put("MCP_INSTANCE_ANSWER_BYTES", "2097152");
             env.put("MCP_DATA_DIR", dataDir.toAbsolutePath().toString());
             // OAuthIT serves a client metadata document from a local https WireMock: test-only switch
             env.put("MCP_OAUTH_CIMD_INSECURE_TEST_MODE", "true");

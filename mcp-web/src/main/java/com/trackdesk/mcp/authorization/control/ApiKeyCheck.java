@@ -33,12 +33,12 @@ public class ApiKeyCheck {
 
     public Verdict check(Tenant tenant, String apiKey) {
         try {
-            UpstreamResponse response = exchange.send(new UpstreamRequest(tenant, "GET", CHEAP_READ, Optional.empty(),
-                    apiKey, true));
-            if (response.status() == 401 || response.status() == 403) {
+            int status = exchange.send(new UpstreamRequest(tenant, "GET", CHEAP_READ, Optional.empty(), apiKey, true),
+                    UpstreamResponse::status);
+            if (status == 401 || status == 403) {
                 return Verdict.REJECTED;
             }
-            return response.status() >= 200 && response.status() < 300 ? Verdict.ACCEPTED : Verdict.UNKNOWN;
+            return status >= 200 && status < 300 ? Verdict.ACCEPTED : Verdict.UNKNOWN;
         } catch (UpstreamFailure e) {
             return Verdict.UNKNOWN;
         }

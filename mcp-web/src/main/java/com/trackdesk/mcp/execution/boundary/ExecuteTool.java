@@ -39,6 +39,7 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -159,10 +160,14 @@ public class ExecuteTool implements McpTool {
             Tenant target = knownTenant.orElseGet(() -> tenants.resolve(host));
             UpstreamRequest upstream = new UpstreamRequest(target, operation.method(), targets.build(operation, request),
                     jsonBody(request), apiKey.get(), operation.readOnly());
-            UpstreamResponse response = KeyRedaction.redact(exchange.send(upstream), apiKey.get());
-            CallToolResult result = results.fromResponse(operation, response, request.fields());
-            return new ExecutionReport(result, OutcomeClassifier.ofStatus(response.status()), tenant, operationId,
-                    response.status(), truncated(result));
+            List<String> fields = request.fields();
+            Optional<String> calledOperation = operationId;
+            return exchange.send(upstream, answer -> {
+                UpstreamResponse response = KeyRedaction.redact(answer, apiKey.get());
+                CallToolResult result = results.fromResponse(operation, response, fields);
+                return new ExecutionReport(result, OutcomeClassifier.ofStatus(response.status()), tenant,
+                        calledOperation, response.status(), truncated(result));
+            });
         } catch (ExecutionRefused e) {
             Optional<String> named = e.reason() == Outcome.UNKNOWN_OPERATION && request != null
                     ? AttemptedOperation.of(request) : operationId;

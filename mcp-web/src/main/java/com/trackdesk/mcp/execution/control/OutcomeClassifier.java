@@ -24,7 +24,7 @@ public final class OutcomeClassifier {
         return switch (failure.kind()) {
             case TIMEOUT -> Outcome.TIMEOUT;
             case BREAKER_OPEN -> Outcome.BREAKER_OPEN;
-            case OVERLOADED -> Outcome.OVERLOADED;
+            case OVERLOADED, NO_ROOM_TO_READ -> Outcome.OVERLOADED;
             case CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK -> Outcome.NETWORK_ERROR;
             case ANSWER_TOO_LARGE -> Outcome.ANSWER_TOO_LARGE;
         };

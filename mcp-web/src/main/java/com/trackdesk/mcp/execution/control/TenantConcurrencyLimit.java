@@ -132,11 +132,7 @@ public class TenantConcurrencyLimit {
         long retryIn = Math.max(1, (turn.toMillis() + 999) / 1000);
         return new UpstreamFailure(UpstreamFailure.Kind.OVERLOADED, "Busy: " + whatIsFull
                 + (ahead > 0 ? " and " + ahead + " more are waiting in line" : "") + "; this call waited "
-                + inWords(waited) + " for its turn. Slow down and retry in " + retryIn + " s.");
-    }
-
-    private static String inWords(Duration waited) {
-        return waited.toMillis() < 1_000 ? waited.toMillis() + " ms" : Math.round(waited.toMillis() / 1000.0) + " s";
+                + CallBudget.inWords(waited) + " for its turn. Slow down and retry in " + retryIn + " s.");
     }
 
     /** A field, not a lambda at the call: reading the injected bound, a lambda there would be a new object per call. */

@@ -89,7 +89,7 @@ public class UpstreamCaller {
                     case "PATCH" -> api.patch(body);
                     default -> throw new UnretryableFailure("HTTP method " + request.method() + " is not supported");
                 }) {
-                    return answerOf(response, request);
+                    return answerOf(response, request, budget);
                 }
             });
         } catch (ProcessingException e) {
@@ -97,8 +97,21 @@ public class UpstreamCaller {
         }
     }
 
-    private UpstreamResponse answerOf(Response response, UpstreamRequest request) {
-        Optional<String> text = answers.read(response);
+    private UpstreamResponse answerOf(Response response, UpstreamRequest request, CallBudget budget) {
+        Optional<String> text;
+        try {
+            // waiting for room to read may take what the budget leaves, no more
+            text = answers.read(response, System.nanoTime() + budget.remaining().toNanos());
+        } catch (AnswerReader.NoRoom busy) {
+            OutgoingCall.leaveAnswerUnread();
+            // the upstream answered: asking it again would not make room sooner than waiting did
+            throw new NoMoreAttempts(new UpstreamFailure(UpstreamFailure.Kind.NO_ROOM_TO_READ, "Busy: this MCP"
+                    + " server is reading as many upstream answers at once as it holds ("
+                    + String.format(Locale.ROOT, "%,d", answers.roomForAllAnswers()) + " bytes, all Trackdesk programs"
+                    + " together), and the answer of the Trackdesk API of '" + request.tenant() + "' waited "
+                    + CallBudget.inWords(busy.waited()) + " for room; it was not read. Retry in a few seconds; smaller pages"
+                    + " need less room."));
+        }
         if (text.isEmpty()) {
             OutgoingCall.leaveAnswerUnread();
             // the upstream answered: asking again would bring the same answer, so it ends the attempts

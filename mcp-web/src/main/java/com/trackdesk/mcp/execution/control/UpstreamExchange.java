@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sends one upstream request with every protection in place: the tenant's circuit breaker, the bounds of calls in
@@ -54,7 +55,20 @@ public class UpstreamExchange {
         // creating this bean to deliver the event is the check
     }
 
-    public UpstreamResponse send(UpstreamRequest request) {
+    /** Room for the answers of all calls together: the answer's bytes stay counted while {@code use} runs. */
+    @Inject
+    AnswerBytes answerBytes;
+
+    /**
+     * Sends the request and hands its answer to {@code use} (which parses and shapes it) while the answer's bytes are
+     * still counted among those this instance holds ({@code MCP_INSTANCE_ANSWER_BYTES}); what {@code use} returns
+     * should no longer need the whole answer.
+     */
+    public <T> T send(UpstreamRequest request, Function<UpstreamResponse, T> use) {
+        return answerBytes.whileUsing(() -> use.apply(send(request)));
+    }
+
+    private UpstreamResponse send(UpstreamRequest request) {
         CallBudget budget = budgets.startingNow();
         Optional<Duration> open = breakers.refusal(request.tenant());
         if (open.isPresent()) {
@@ -85,8 +99,9 @@ public class UpstreamExchange {
             }
             return response;
         } catch (UpstreamFailure failure) {
-            if (failure.kind() == UpstreamFailure.Kind.ANSWER_TOO_LARGE) {
-                // the tenant's API answered; only the ask was too big
+            if (failure.kind() == UpstreamFailure.Kind.ANSWER_TOO_LARGE
+                    || failure.kind() == UpstreamFailure.Kind.NO_ROOM_TO_READ) {
+                // the tenant's API answered; the ask was too big, or this server had no room for the answer
                 breakers.succeeded(request.tenant());
             } else {
                 breakers.failed(request.tenant());

@@ -89,6 +89,11 @@ public final class CallBudget {
         return attempts;
     }
 
+    /** A wait as a message says it: "850 ms" below a second, else whole seconds ("3 s"). */
+    public static String inWords(Duration waited) {
+        return waited.toMillis() < 1_000 ? waited.toMillis() + " ms" : Math.round(waited.toMillis() / 1000.0) + " s";
+    }
+
     /** "waited 25 s over 1 attempt, 10 s of it in line for a free slot": for the message an assistant reads. */
     public String describeWaiting() {
         long seconds = Math.max(1, Math.round(elapsed().toMillis() / 1000.0));

@@ -9,7 +9,12 @@ public class UpstreamFailure extends RuntimeException {
     public enum Kind {
         TIMEOUT, CONNECTION_REFUSED, TLS, UNKNOWN_HOST, NETWORK, BREAKER_OPEN, OVERLOADED,
         /** The upstream answered, with more bytes than {@code MCP_MAX_UPSTREAM_BYTES}: it is healthy, the ask was too big. */
-        ANSWER_TOO_LARGE
+        ANSWER_TOO_LARGE,
+        /**
+         * The upstream answered, but this server held as many answer bytes as it may ({@code MCP_INSTANCE_ANSWER_BYTES})
+         * until the call's time ran out: it is healthy, this server is busy.
+         */
+        NO_ROOM_TO_READ
     }
 
     private final Kind kind;

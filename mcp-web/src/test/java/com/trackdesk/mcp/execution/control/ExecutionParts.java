@@ -72,7 +72,7 @@ public final class ExecutionParts {
      */
     static String defaultOf(String setting) {
         for (Class<?> type : List.of(CallBudgets.class, TenantConcurrencyLimit.class, UpstreamExchange.class,
-                TenantCircuitBreakers.class)) {
+                TenantCircuitBreakers.class, AnswerBytes.class, AnswerReader.class)) {
             List<ConfigProperty> declared = new ArrayList<>();
             for (Field field : type.getDeclaredFields()) {
                 declared.add(field.getAnnotation(ConfigProperty.class));
@@ -107,8 +107,17 @@ public final class ExecutionParts {
         exchange.concurrency.checkSettings();
         exchange.maxRetryAfterSeconds = maxRetryAfterSeconds;
         exchange.budgets = budgets;
+        exchange.answerBytes = answerBytes(Long.parseLong(defaultOf("MCP_INSTANCE_ANSWER_BYTES")));
         exchange.checkSettings();
         return exchange;
+    }
+
+    /** Room for {@code bound} bytes of answers, all calls together. */
+    static AnswerBytes answerBytes(long bound) {
+        AnswerBytes room = new AnswerBytes();
+        room.boundBytes = bound;
+        room.checkSettings();
+        return room;
     }
 
     public static ResultComposer results(McpJsonMapper json) {

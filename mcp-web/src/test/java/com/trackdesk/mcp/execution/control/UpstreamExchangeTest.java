@@ -77,7 +77,7 @@ class UpstreamExchangeTest {
     void aTimeoutSaysHowLongTheServerWaitedAndHowOftenItTried() {
         caller.then(new UpstreamCaller.NoMoreAttempts(new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT, "late")));
 
-        assertThatThrownBy(() -> exchange.send(READ)).isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
+        assertThatThrownBy(() -> exchange.send(READ, answer -> answer)).isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
             assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.TIMEOUT);
             assertThat(failure.getMessage()).contains("did not answer in time").contains("over 1 attempt")
                     .contains("acme").contains("narrower date range");
@@ -93,7 +93,7 @@ class UpstreamExchangeTest {
 
         // more answers too large than the breaker's threshold of failures (5)
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> exchange.send(READ)).isInstanceOfSatisfying(UpstreamFailure.class,
+            assertThatThrownBy(() -> exchange.send(READ, answer -> answer)).isInstanceOfSatisfying(UpstreamFailure.class,
                     failure -> assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.ANSWER_TOO_LARGE));
         }
         assertThat(caller.attempts).as("one attempt per call").isEqualTo(6);
@@ -104,14 +104,14 @@ class UpstreamExchangeTest {
     void otherNetworkFailuresKeepTheirOwnWords() {
         caller.then(new UpstreamFailure(UpstreamFailure.Kind.CONNECTION_REFUSED, "connection refused"));
 
-        assertThatThrownBy(() -> exchange.send(READ)).hasMessage("connection refused");
+        assertThatThrownBy(() -> exchange.send(READ, answer -> answer)).hasMessage("connection refused");
     }
 
     @Test
     void aShortRetryAfterIsWaitedOutOnceWhenTheBudgetAllows() {
         caller.then(status(429, Duration.ofMillis(10))).then(status(200, null));
 
-        assertThat(exchange.send(READ).status()).isEqualTo(200);
+        assertThat(exchange.send(READ, answer -> answer).status()).isEqualTo(200);
         assertThat(caller.attempts).isEqualTo(2);
     }
 
@@ -121,7 +121,7 @@ class UpstreamExchangeTest {
         exchange.maxRetryAfterSeconds = 5;
         caller.then(status(429, Duration.ofSeconds(2))).then(status(200, null));
 
-        assertThat(exchange.send(READ).status()).isEqualTo(429);
+        assertThat(exchange.send(READ, answer -> answer).status()).isEqualTo(429);
         assertThat(caller.attempts).isEqualTo(1);
     }
 
@@ -183,7 +183,7 @@ class UpstreamExchangeTest {
             for (int i = 0; i < burst; i++) {
                 // half of them change data: those must still reach the upstream exactly once
                 UpstreamRequest request = i % 2 == 0 ? READ : WRITE;
-                calls.add(pool.submit(() -> defaults.send(request)));
+                calls.add(pool.submit(() -> defaults.send(request, answer -> answer)));
             }
             TenantConcurrencyLimitTest.eventually(() -> upstream.inFlight.get() == bound
                     && defaults.concurrency.waiting(ACME) == burst - bound);
@@ -206,11 +206,11 @@ class UpstreamExchangeTest {
         UpstreamExchange oneSlot = ExecutionParts.exchange(upstream, 1, 50, 2, new CallBudgets(25, 1_000));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<UpstreamResponse> holder = pool.submit(() -> oneSlot.send(READ));
+            Future<UpstreamResponse> holder = pool.submit(() -> oneSlot.send(READ, answer -> answer));
             TenantConcurrencyLimitTest.eventually(() -> upstream.inFlight.get() == 1);
             // more refusals than the breaker's threshold of failures (5)
             for (int i = 0; i < 6; i++) {
-                assertThatThrownBy(() -> oneSlot.send(READ)).isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
+                assertThatThrownBy(() -> oneSlot.send(READ, answer -> answer)).isInstanceOfSatisfying(UpstreamFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.OVERLOADED);
                     assertThat(failure.getMessage()).startsWith("Busy: 1 calls of the Trackdesk program 'acme' are in flight")
                             .containsPattern("retry in \\d+ s\\.$");

@@ -31,7 +31,10 @@ public enum Outcome {
     AUTH,
     /** The server's policy (read-only mode, allow/deny lists) refused the operation. */
     POLICY,
-    /** The tenant's (or the instance's) calls in flight were at their bound and no slot came within the wait in line. */
+    /**
+     * The tenant's (or the instance's) calls in flight were at their bound and no slot came within the wait in line, or
+     * the instance held as many answer bytes as it may ({@code MCP_INSTANCE_ANSWER_BYTES}) until the call's time ran out.
+     */
     OVERLOADED,
     /** The Host names no tenant this server serves. */
     UNKNOWN_TENANT,
