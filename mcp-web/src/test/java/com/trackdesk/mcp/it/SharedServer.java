@@ -61,7 +61,7 @@ public final class SharedServer {
         try {
             Files.createDirectories(dataDir);
             // the JVM options of ./run (deploy/payara-micro/java-options.sh), so the tests see the collector users run
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC",
                     "-Dhttp.maxConnections=64", "-jar",
                     System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
                     "--deploy", System.getProperty("mcp.war")));
