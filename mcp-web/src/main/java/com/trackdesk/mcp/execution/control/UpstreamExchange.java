@@ -22,7 +22,8 @@ import java.util.function.Function;
  * Sends one upstream request with every protection in place: the tenant's circuit breaker, the bounds of calls in
  * flight per tenant and per instance (a call past them waits in line for its turn, {@link TenantConcurrencyLimit}),
  * retries for idempotent operations ({@link UpstreamCaller}), and one wait for a
- * 429's Retry-After when it is short enough ({@code MCP_MAX_RETRY_AFTER_SECONDS}) — all inside one
+ * 429's Retry-After when it is short enough ({@code MCP_MAX_RETRY_AFTER_SECONDS}), and room for the answer among
+ * the answers all calls hold ({@link AnswerBytes}) until it has been used — all inside one
  * time budget per call ({@link CallBudgets}), so the answer arrives before the client's own
  * timeout and says how long it waited.
  */
@@ -40,6 +41,10 @@ public class UpstreamExchange {
     @Inject
     CallBudgets budgets;
 
+    /** Room for the answers of all calls together: the answer's bytes stay counted while {@code use} runs. */
+    @Inject
+    AnswerBytes answerBytes;
+
     @Inject
     @ConfigProperty(name = "MCP_MAX_RETRY_AFTER_SECONDS", defaultValue = "5")
     long maxRetryAfterSeconds;
@@ -54,10 +59,6 @@ public class UpstreamExchange {
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         // creating this bean to deliver the event is the check
     }
-
-    /** Room for the answers of all calls together: the answer's bytes stay counted while {@code use} runs. */
-    @Inject
-    AnswerBytes answerBytes;
 
     /**
      * Sends the request and hands its answer to {@code use} (which parses and shapes it) while the answer's bytes are
