@@ -237,7 +237,10 @@ start_payara() {
   # Started as ./run starts it (deploy/payara-micro/start-payara.sh: the class-data archive of issue 17, kept in
   # bench/.cache/payara-state); an archive still to be made is made first, outside the measured start.
   # search is measured lexical only (the issue-17 target of 0.3 ms is for that path): no embedding model
-  local server_env=(MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo
+  # its own metrics database, empty at every run: the default ./data kept every call of every earlier run (1.37 GB
+  # after five full runs), and a run measured a server writing into a database that grew from run to run
+  mkdir -p "$WORK/data"
+  local server_env=(MCP_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" MCP_DEFAULT_TENANT=demo MCP_DATA_DIR="$WORK/data"
     MCP_SEARCH_SEMANTIC="${BENCH_SEMANTIC:-off}" "${env_tenant[@]}"
     PAYARA_JAVA="$JAVA_BIN" PAYARA_JAVA_OPTS="$HEAP")
   local starter=("$ROOT/deploy/payara-micro/start-payara.sh" "$PAYARA_JAR" "$BENCH_DIR/.cache/payara-state"
