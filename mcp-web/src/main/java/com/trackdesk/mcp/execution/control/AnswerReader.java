@@ -74,7 +74,7 @@ public class AnswerReader {
      * as its Content-Length says, or the most one answer may have when it says none. What the answer turns out not to
      * need is given back at once; the rest stays reserved until the call has used the answer.
      *
-     * @param deadlineNanos how long the call may wait for room (on {@link System#nanoTime()})
+     * @param deadlineNanos until when the call may wait for room (on {@link System#nanoTime()})
      * @return the answer's text (empty when it has no body), or nothing when it is larger than the bound; then the
      * rest of it is still unread
      * @throws NoRoom when no room came before the deadline; the answer is then unread
